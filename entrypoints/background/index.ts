@@ -1,0 +1,185 @@
+/**
+ * The background worker: wiring only (STYLE.md §2). Every listener is registered synchronously in main();
+ * decisions come from lib/, this file applies them.
+ */
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser, type Browser } from 'wxt/browser';
+import { Warden } from '@/lib/engine/warden';
+import { TabTracker } from '@/lib/engine/tabs';
+import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
+import { policyLinks } from '@/lib/policy/links';
+import { siteOfUrl, type SiteKey } from '@/lib/site';
+import { validateSettings } from '@/lib/storage/settings';
+import { PARSER_VERSION } from '@/lib/policy/version';
+import { loadKnowledge } from './knowledge';
+import { loadSettings, settingsItem, loadCachedPolicy, saveCachedPolicy } from './storage';
+import { removeCookie, toObserved } from './cookies';
+import { discoverPolicy } from './policy';
+import { installSignalRules } from './headers';
+import { updateBadges } from './badge';
+
+const POLICY_MAX_AGE_MS = 24 * 3600 * 1000;
+
+export default defineBackground(() => {
+  const knowledge = loadKnowledge();
+  const tabs = new TabTracker();
+  let warden: Warden | null = null;
+  const policyInFlight = new Map<SiteKey, Promise<void>>();
+
+  const ready: Promise<Warden> = (async () => {
+    const settings = await loadSettings();
+    warden = new Warden(knowledge, settings);
+    await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
+    // Tabs already open when the worker (re)starts.
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && tab.url) tabs.navigate(tab.id, tab.url);
+    }
+    return warden;
+  })();
+
+  async function applySettings(next: Settings): Promise<Settings> {
+    const w = await ready;
+    const valid = validateSettings(next);
+    w.settings = valid;
+    await settingsItem.setValue(valid);
+    return valid;
+  }
+
+  async function rejudgeSite(site: SiteKey): Promise<void> {
+    const w = await ready;
+    const toRemove = w.rejudge(site, Date.now());
+    await Promise.all(toRemove.map((r) => removeCookie(r.cookie)));
+    await refreshBadges(site);
+  }
+
+  async function refreshBadges(site: SiteKey): Promise<void> {
+    const w = await ready;
+    await updateBadges(tabs.tabsOf(site), w.breachCount(site));
+  }
+
+  /** Load the site's policy once: from the cache when fresh, else from the links the page showed. */
+  function ensurePolicy(site: SiteKey, pageUrl: string, rawLinks: Parameters<typeof policyLinks>[0]): Promise<void> {
+    const existing = policyInFlight.get(site);
+    if (existing) return existing;
+    const job = (async () => {
+      const w = await ready;
+      const status = w.policyOf(site).status;
+      if (status === 'found' || status === 'loading') return;
+      const cached = await loadCachedPolicy(site);
+      if (cached && Date.now() - Date.parse(cached.fetchedAt) < POLICY_MAX_AGE_MS) {
+        await applyRemovals(w.setPolicy(site, { status: 'found' }, cached.declaration, Date.now()));
+        return;
+      }
+      const links = policyLinks(rawLinks, pageUrl);
+      w.setPolicy(site, { status: 'loading', url: links[0]?.url ?? pageUrl }, null, Date.now());
+      const outcome = await discoverPolicy(links, knowledge);
+      if (outcome.status === 'found') {
+        await saveCachedPolicy({ parser: PARSER_VERSION, site, fetchedAt: new Date().toISOString(), declaration: outcome.declaration });
+        await applyRemovals(w.setPolicy(site, { status: 'found' }, outcome.declaration, Date.now()));
+      } else {
+        await applyRemovals(w.setPolicy(site, outcome, null, Date.now()));
+      }
+    })()
+      .catch((err) => console.warn('cookie-warden: policy', site, err))
+      .finally(() => {
+        policyInFlight.delete(site);
+        void refreshBadges(site);
+      });
+    policyInFlight.set(site, job);
+    return job;
+  }
+
+  async function applyRemovals(records: Array<{ cookie: Parameters<typeof removeCookie>[0] }>): Promise<void> {
+    await Promise.all(records.map((r) => removeCookie(r.cookie)));
+  }
+
+  // ---- Tabs and requests: who talked to whom ------------------------------------------------------
+  browser.webNavigation.onBeforeNavigate.addListener((details) => {
+    if (details.frameId === 0) tabs.navigate(details.tabId, details.url);
+    else {
+      try {
+        tabs.sawHost(details.tabId, new URL(details.url).hostname);
+      } catch {
+        /* ignore */
+      }
+    }
+  });
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId !== 0) return;
+    const site = siteOfUrl(details.url);
+    if (site) void refreshBadges(site);
+  });
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (details.tabId < 0) return;
+      try {
+        tabs.sawHost(details.tabId, new URL(details.url).hostname);
+      } catch {
+        /* ignore */
+      }
+      return undefined;
+    },
+    { urls: ['<all_urls>'] },
+  );
+  browser.tabs.onRemoved.addListener((tabId) => tabs.close(tabId));
+
+  // ---- Cookies: the hot path ------------------------------------------------------------------------
+  browser.cookies.onChanged.addListener((change) => {
+    void (async () => {
+      const w = warden ?? (await ready);
+      const cookie = toObserved(change.cookie as Parameters<typeof toObserved>[0]);
+      const sites = tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite);
+      if (change.removed) {
+        for (const site of sites) w.forget(site, cookie);
+        return;
+      }
+      const now = Date.now();
+      let removeCount = 0;
+      for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
+      // Removed only when every site it belongs to refuses it: a cookie shared with a site that keeps it stays.
+      if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
+      for (const site of sites) void refreshBadges(site);
+    })().catch((err) => console.warn('cookie-warden: cookie event', err));
+  });
+
+  // ---- Messages -----------------------------------------------------------------------------------
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const request = parseRequest(raw);
+    if (!request) return undefined;
+    const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    if (!fromOwnPage && !CONTENT_SCRIPT_TYPES.has(request.type)) return undefined;
+    return handle(request, sender);
+  });
+
+  async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseOf[Request['type']]> {
+    const w = await ready;
+    switch (request.type) {
+      case 'get-site-view': {
+        const site = tabs.siteOf(request.tabId);
+        return w.view(site, tabs.urlOf(request.tabId));
+      }
+      case 'get-settings':
+        return w.settings;
+      case 'set-default-choice': {
+        const next = await applySettings({ ...w.settings, defaultChoice: request.choice });
+        return next;
+      }
+      case 'set-site-choice': {
+        const siteChoices = { ...w.settings.siteChoices };
+        if (request.choice === null) delete siteChoices[request.site];
+        else siteChoices[request.site] = request.choice;
+        const next = await applySettings({ ...w.settings, siteChoices });
+        await rejudgeSite(request.site as SiteKey);
+        return next;
+      }
+      case 'page-links': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || sender.frameId !== 0) return { ok: false };
+        const site = siteOfUrl(request.url);
+        if (!site || site !== tabs.siteOf(tabId)) return { ok: false };
+        void ensurePolicy(site, request.url, request.links);
+        return { ok: true };
+      }
+    }
+  }
+});

@@ -1,0 +1,214 @@
+/**
+ * The knowledge base: known cookies from the Open Cookie Database (Apache-2.0, see
+ * data/open-cookie-database/), compiled at build time into a compact index and looked up by name.
+ *
+ * The OCD's categories map as its README defines them: Functional and Security (and the few
+ * "Necessary" rows) -> essential, Personalization -> functional, Analytics -> analytics,
+ * Marketing -> advertising.
+ */
+import type { Purpose } from '../types';
+import { compileName, PatternIndex, type NamePattern } from './pattern';
+import { parseDuration } from '../policy/duration';
+
+/** One row of the OCD JSON (all values are strings there). */
+export interface OcdRow {
+  id: string;
+  category: string;
+  cookie: string;
+  domain: string;
+  description: string;
+  retentionPeriod: string;
+  dataController: string;
+  privacyLink: string;
+  wildcardMatch: string;
+}
+
+export type OcdJson = Record<string, OcdRow[]>;
+
+/** Compact serialised index: what ships in the extension. */
+export interface KnowledgeIndexData {
+  format: 1;
+  platforms: string[];
+  /** [name, wildcard 0|1, platform index, purpose, retention seconds or -1 when unknown, domain] */
+  entries: Array<[string, 0 | 1, number, Purpose, number, string]>;
+}
+
+export interface KnownCookie {
+  name: string;
+  pattern: NamePattern;
+  platform: string;
+  purpose: Purpose;
+  retentionSeconds: number | null;
+  domain: string;
+}
+
+export function purposeOfOcdCategory(category: string): Purpose {
+  switch (category.trim().toLowerCase()) {
+    case 'functional':
+    case 'security':
+    case 'necessary':
+      return 'essential';
+    case 'personalization':
+      return 'functional';
+    case 'analytics':
+      return 'analytics';
+    case 'marketing':
+      return 'advertising';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Build the compact index from the OCD JSON (at build time, and in tests). */
+export function buildKnowledgeIndex(ocd: OcdJson): KnowledgeIndexData {
+  const platforms: string[] = [];
+  const entries: KnowledgeIndexData['entries'] = [];
+  for (const [platform, rows] of Object.entries(ocd)) {
+    const p = platforms.push(platform.trim()) - 1;
+    for (const row of rows) {
+      const name = row.cookie.trim();
+      if (!name) continue;
+      const seconds = parseDuration(row.retentionPeriod).seconds;
+      entries.push([
+        name,
+        row.wildcardMatch === '1' ? 1 : 0,
+        p,
+        purposeOfOcdCategory(row.category),
+        seconds ?? -1,
+        row.domain.trim(),
+      ]);
+    }
+  }
+  return { format: 1, platforms, entries };
+}
+
+/**
+ * Provider names as policies write them, mapped to the OCD platforms (and, where a platform is broad,
+ * a domain filter). Lower-case keys; matched on word boundaries.
+ */
+const PROVIDER_ALIASES: Array<{ phrase: RegExp; label: string; platforms: string[]; domain?: string }> = [
+  { phrase: /\bgoogle analytics\b|\bga4\b|\buniversal analytics\b/i, label: 'Google Analytics', platforms: ['Google Analytics'] },
+  { phrase: /\bgoogle tag manager\b/i, label: 'Google Tag Manager', platforms: ['Google Tag Manager'] },
+  { phrase: /\bgoogle ads\b|\badwords\b/i, label: 'Google Ads', platforms: ['Google Ads'] },
+  { phrase: /\bdoubleclick\b/i, label: 'DoubleClick', platforms: ['DoubleClick/Google Marketing'] },
+  { phrase: /\badsense\b/i, label: 'Google AdSense', platforms: ['Google AdSense'] },
+  { phrase: /\brecaptcha\b/i, label: 'Google reCAPTCHA', platforms: ['Google reCAPTCHA'] },
+  { phrase: /\bgoogle optimize\b/i, label: 'Google Optimize', platforms: ['Google Optimize'] },
+  { phrase: /\bmicrosoft clarity\b/i, label: 'Microsoft Clarity', platforms: ['Microsoft'], domain: 'clarity.ms' },
+  { phrase: /\bhotjar\b/i, label: 'Hotjar', platforms: ['Hotjar'] },
+  { phrase: /\bmatomo\b|\bpiwik\b/i, label: 'Matomo', platforms: ['Matomo', 'Piwik'] },
+  { phrase: /\byoutube\b/i, label: 'YouTube', platforms: ['Youtube'] },
+  { phrase: /\bvimeo\b/i, label: 'Vimeo', platforms: ['Vimeo'] },
+  { phrase: /\bfacebook pixel\b|\bmeta pixel\b/i, label: 'Facebook Pixel', platforms: ['Facebook'] },
+  { phrase: /\blinkedin insight\b/i, label: 'LinkedIn Insight Tag', platforms: ['LinkedIn'] },
+  { phrase: /\btiktok pixel\b/i, label: 'TikTok Pixel', platforms: ['TikTok'] },
+  { phrase: /\bhubspot\b/i, label: 'HubSpot', platforms: ['HubSpot', 'Hubspot'] },
+  { phrase: /\bmixpanel\b/i, label: 'Mixpanel', platforms: ['Mixpanel'] },
+  { phrase: /\bamplitude\b/i, label: 'Amplitude', platforms: ['Amplitude'] },
+  { phrase: /\bintercom\b/i, label: 'Intercom', platforms: ['Intercom'] },
+  { phrase: /\bcrazy ?egg\b/i, label: 'Crazy Egg', platforms: ['Crazy Egg'] },
+  { phrase: /\boptimizely\b/i, label: 'Optimizely', platforms: ['Optimizely'] },
+  { phrase: /\badobe analytics\b/i, label: 'Adobe Analytics', platforms: ['Adobe Analytics'] },
+  { phrase: /\bheap analytics\b/i, label: 'Heap Analytics', platforms: ['Heap Analytics'] },
+  { phrase: /\bplausible\b/i, label: 'Plausible Analytics', platforms: ['Plausible Analytics'] },
+  { phrase: /\bfathom analytics\b/i, label: 'Fathom Analytics', platforms: ['Fathom Analytics'] },
+  { phrase: /\bcloudflare\b/i, label: 'Cloudflare', platforms: ['CloudFlare', 'Cloudflare'] },
+  { phrase: /\bstripe\b/i, label: 'Stripe', platforms: ['Stripe'] },
+  { phrase: /\bzendesk\b/i, label: 'Zendesk', platforms: ['Zendesk'] },
+  { phrase: /\bsentry\b/i, label: 'Sentry', platforms: [] },
+  { phrase: /\bconvert(?:\.com| insights)\b/i, label: 'Convert', platforms: ['Convert Insights'] },
+  { phrase: /\byandex ?metri[ck]a\b/i, label: 'Yandex.Metrica', platforms: ['Yandex.Metrica'] },
+  { phrase: /\bsnowplow\b/i, label: 'Snowplow', platforms: ['Snowplow'] },
+  { phrase: /\bsegment\.(?:com|io)\b/i, label: 'Segment', platforms: [] },
+];
+
+export interface ProviderMention {
+  label: string;
+  platforms: string[];
+  domain?: string;
+  /** character offset of the first mention */
+  at: number;
+}
+
+/** Providers named in a text, first mention each, in order of appearance. */
+export function findProviderMentions(text: string): ProviderMention[] {
+  const out: ProviderMention[] = [];
+  for (const alias of PROVIDER_ALIASES) {
+    const m = alias.phrase.exec(text);
+    if (m) out.push({ label: alias.label, platforms: alias.platforms, domain: alias.domain, at: m.index });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+export class KnowledgeBase {
+  private readonly index = new PatternIndex<KnownCookie[]>();
+  private readonly byPlatform = new Map<string, KnownCookie[]>();
+
+  constructor(data: KnowledgeIndexData) {
+    const grouped = new Map<string, KnownCookie[]>();
+    for (const [name, wildcard, p, purpose, seconds, domain] of data.entries) {
+      const platform = data.platforms[p] ?? 'unknown';
+      const pattern: NamePattern | null =
+        wildcard === 1 ? compileWildcard(name) : { match: 'exact', pattern: name };
+      if (!pattern) continue;
+      const known: KnownCookie = {
+        name,
+        pattern,
+        platform,
+        purpose,
+        retentionSeconds: seconds < 0 ? null : seconds,
+        domain,
+      };
+      const key = `${pattern.match}\u0000${pattern.pattern}`;
+      const list = grouped.get(key);
+      if (list) list.push(known);
+      else {
+        grouped.set(key, [known]);
+        this.index.add(pattern, grouped.get(key)!);
+      }
+      const mine = this.byPlatform.get(platform);
+      if (mine) mine.push(known);
+      else this.byPlatform.set(platform, [known]);
+    }
+    this.index.freeze();
+  }
+
+  /**
+   * The known cookie for an observed name. When the name is known for several platforms, prefer the one
+   * whose domain matches the cookie's domain.
+   */
+  lookup(name: string, cookieDomain?: string): KnownCookie | undefined {
+    const hits = this.index.get(name);
+    if (!hits || hits.length === 0) return undefined;
+    if (hits.length === 1 || !cookieDomain) return hits[0];
+    const d = cookieDomain.replace(/^\./, '');
+    return hits.find((h) => h.domain && d.endsWith(h.domain.replace(/\s*\(3rd party\)\s*$/, '').replace(/^\./, ''))) ?? hits[0];
+  }
+
+  /** Known cookies of a provider mention (for providers declared without cookie names). */
+  cookiesOf(mention: Pick<ProviderMention, 'platforms' | 'domain'>): KnownCookie[] {
+    const out: KnownCookie[] = [];
+    for (const platform of mention.platforms) {
+      for (const c of this.byPlatform.get(platform) ?? []) {
+        if (mention.domain && !c.domain.includes(mention.domain)) continue;
+        out.push(c);
+      }
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+}
+
+/**
+ * OCD wildcard rows store a prefix stem (`_ga_`, `_pk_id`); a few carry pattern syntax (`SSPR_*`,
+ * `pagead/conv/%INTEGER%`), which compileName understands.
+ */
+function compileWildcard(name: string): NamePattern | null {
+  const compiled = compileName(name);
+  if (!compiled) return null;
+  if (compiled.match === 'exact') return { match: 'prefix', pattern: compiled.pattern };
+  return compiled;
+}

@@ -1,0 +1,185 @@
+/**
+ * The background's state machine, kept pure: sites, their policy status and declaration, the cookies
+ * seen for them (names and attributes, never values), and the verdicts. The adapter feeds browser events
+ * in and applies the removals that come out.
+ */
+import type { Choice, Declaration } from '../types';
+import type { CookieRow, PolicyStatusView, Settings, SiteView } from '../messages';
+import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
+import type { KnowledgeBase } from '../cookies/knowledge';
+import { domainInSite, type SiteKey } from '../site';
+
+/** A cookie as the browser reports it, without its value. */
+export interface ObservedCookie {
+  name: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  hostOnly: boolean;
+  session: boolean;
+  expirationDate?: number;
+  storeId: string;
+  /** Chromium: { topLevelSite, hasCrossSiteAncestor }; Firefox: { topLevelSite } */
+  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | null;
+  firstPartyDomain?: string;
+}
+
+export interface CookieRecord {
+  cookie: ObservedCookie;
+  verdict: Verdict;
+  state: 'kept' | 'removed';
+  lastSeen: number;
+}
+
+interface SiteRecord {
+  policy: PolicyStatusView;
+  declaration: CompiledDeclaration | null;
+  cookies: Map<string, CookieRecord>;
+}
+
+const MAX_COOKIES_PER_SITE = 2_000;
+const MAX_SITES = 1_000;
+
+export function cookieKey(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | 'partitionKey' | 'storeId'>): string {
+  return `${c.storeId}|${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}`;
+}
+
+export class Warden {
+  private readonly sites = new Map<SiteKey, SiteRecord>();
+
+  constructor(
+    private readonly knowledge: KnowledgeBase | null,
+    public settings: Settings,
+  ) {}
+
+  choiceFor(site: SiteKey): Choice {
+    return this.settings.siteChoices[site] ?? this.settings.defaultChoice;
+  }
+
+  private record(site: SiteKey): SiteRecord {
+    let r = this.sites.get(site);
+    if (!r) {
+      if (this.sites.size >= MAX_SITES) {
+        // Forget the oldest site: a Map iterates in insertion order.
+        const oldest = this.sites.keys().next().value;
+        if (oldest !== undefined) this.sites.delete(oldest);
+      }
+      r = { policy: { status: 'pending' }, declaration: null, cookies: new Map() };
+      this.sites.set(site, r);
+    }
+    return r;
+  }
+
+  policyOf(site: SiteKey): PolicyStatusView {
+    return this.sites.get(site)?.policy ?? { status: 'pending' };
+  }
+
+  declarationOf(site: SiteKey): Declaration | null {
+    return this.sites.get(site)?.declaration?.declaration ?? null;
+  }
+
+  private policyStatus(r: SiteRecord): PolicyStatus {
+    if (r.policy.status === 'found') return 'found';
+    if (r.policy.status === 'none') return 'none';
+    return 'pending';
+  }
+
+  /** Judge one cookie for one site, remember it, and say what to do. */
+  judge(site: SiteKey, cookie: ObservedCookie, now: number): CookieRecord {
+    const r = this.record(site);
+    const verdict = decide({
+      name: cookie.name,
+      domain: cookie.domain,
+      policy: this.policyStatus(r),
+      declaration: r.declaration,
+      choice: this.choiceFor(site),
+      knowledge: this.knowledge,
+    });
+    const key = cookieKey(cookie);
+    const rec: CookieRecord = { cookie, verdict, state: verdict.action === 'remove' ? 'removed' : 'kept', lastSeen: now };
+    if (r.cookies.has(key) || r.cookies.size < MAX_COOKIES_PER_SITE) r.cookies.set(key, rec);
+    return rec;
+  }
+
+  /** The browser says a cookie is gone (we removed it, or it expired, or the site deleted it). */
+  forget(site: SiteKey, cookie: ObservedCookie): void {
+    const rec = this.sites.get(site)?.cookies.get(cookieKey(cookie));
+    if (rec && rec.state === 'kept') this.sites.get(site)!.cookies.delete(cookieKey(cookie));
+  }
+
+  /** A policy state changed. With a declaration, re-judge every cookie seen: returns those now to remove. */
+  setPolicy(site: SiteKey, policy: PolicyStatusView, declaration: Declaration | null, now: number): CookieRecord[] {
+    const r = this.record(site);
+    r.policy = policy;
+    if (declaration) r.declaration = new CompiledDeclaration(declaration);
+    return this.rejudge(site, now);
+  }
+
+  /** Re-judge a site's cookies (policy arrived, choice changed). Returns the kept ones now to remove. */
+  rejudge(site: SiteKey, now: number): CookieRecord[] {
+    const r = this.sites.get(site);
+    if (!r) return [];
+    const toRemove: CookieRecord[] = [];
+    for (const rec of [...r.cookies.values()]) {
+      const before = rec.state;
+      const updated = this.judge(site, rec.cookie, now);
+      if (before === 'kept' && updated.state === 'removed') toRemove.push(updated);
+      if (before === 'removed') updated.state = 'removed';
+    }
+    return toRemove;
+  }
+
+  breachCount(site: SiteKey): number {
+    const r = this.sites.get(site);
+    if (!r) return 0;
+    let n = 0;
+    for (const rec of r.cookies.values()) if (rec.verdict.breaches.length > 0) n++;
+    return n;
+  }
+
+  view(site: SiteKey | null, url: string | null): SiteView {
+    const r = site ? this.sites.get(site) : undefined;
+    const declaration = r?.declaration?.declaration ?? null;
+    const cookies: CookieRow[] = [];
+    if (site && r) {
+      for (const rec of r.cookies.values()) {
+        const v = rec.verdict;
+        const sourceIndex = v.declared?.sourceIndex ?? 0;
+        cookies.push({
+          name: rec.cookie.name,
+          domain: rec.cookie.domain,
+          partitioned: Boolean(rec.cookie.partitionKey?.topLevelSite),
+          thirdParty: !domainInSite(rec.cookie.domain, site),
+          httpOnly: rec.cookie.httpOnly,
+          declared: v.declared !== null,
+          expandedFrom: v.declared?.expandedFrom ?? null,
+          purpose: v.purpose,
+          purposeAsWritten: v.declared?.purposeAsWritten ?? null,
+          basis: v.basis,
+          state: rec.state,
+          flag: v.flag,
+          breaches: v.breaches,
+          policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
+        });
+      }
+      cookies.sort((a, b) => a.name.localeCompare(b.name));
+    }
+    return {
+      site,
+      url,
+      choice: site ? (this.settings.siteChoices[site] ?? null) : null,
+      effectiveChoice: site ? this.choiceFor(site) : this.settings.defaultChoice,
+      policy: r?.policy ?? { status: 'pending' },
+      sources: (declaration?.sources ?? []).map((s, i) => ({
+        url: s.url,
+        kind: s.kind,
+        fetchedAt: s.fetchedAt ?? null,
+        cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
+      })),
+      dnt: declaration?.statements.dnt.stance ?? 'unspecified',
+      cookies,
+      breaches: site ? this.breachCount(site) : 0,
+    };
+  }
+}

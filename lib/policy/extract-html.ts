@@ -1,0 +1,434 @@
+/**
+ * From a policy page (HTML, or Markdown rendered to HTML) to a Declaration.
+ *
+ * Reads the page as a person would: category headings above tables, tables in any column order and
+ * language, category rows inside tables, categories in a column, key-value blocks, bulleted names, and
+ * prose that names providers only.
+ */
+import type { DeclaredCookie, DeclaredProvider, DeclaredStorageKey, Purpose } from '../types';
+import { compileName } from '../cookies/pattern';
+import { parseHtml, findAll, textOf } from './html-tree';
+import { toBlocks, type Block, type Cell } from './blocks';
+import { rolesOfHeaderRow, roleOfHeader, type ColumnRole } from './columns';
+import { cleanName, looksLikeName, splitNames } from './names';
+import { purposeOfCategory, purposeOfText } from './purpose';
+import { parseDuration } from './duration';
+import { findProviderMentions } from '../cookies/knowledge';
+import { findStatements } from './statements';
+import { policyLinks, type RawLink } from './links';
+
+export const MAX_DOCUMENT_CHARS = 5_000_000;
+const MAX_COOKIES = 5_000;
+
+export interface HtmlExtraction {
+  cookies: DeclaredCookie[];
+  storage: DeclaredStorageKey[];
+  providers: DeclaredProvider[];
+  statements: ReturnType<typeof findStatements>;
+  links: ReturnType<typeof policyLinks>;
+  warnings: string[];
+  /** Prose outside cookie tables and lists, where providers named without cookie names are looked for. */
+  prose: string;
+}
+
+interface Heading {
+  level: number;
+  text: string;
+}
+
+/** The category the headings above a point give: the deepest heading that names a purpose. */
+function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } | null {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const h = stack[i]!;
+    const p = purposeOfCategory(h.text);
+    if (p) return { label: h.text, purpose: p };
+  }
+  return null;
+}
+
+interface RowFacts {
+  names: string[];
+  isKey: boolean;
+  categoryLabel: string | null;
+  purposeText: string | null;
+  duration: string | null;
+  provider: string | null;
+  domain: string | null;
+}
+
+class Collector {
+  cookies: DeclaredCookie[] = [];
+  storage: DeclaredStorageKey[] = [];
+  providers: DeclaredProvider[] = [];
+  warnings: string[] = [];
+  private byName = new Map<string, number>();
+  private capped = false;
+
+  add(facts: RowFacts, context: Array<{ label: string; purpose: Purpose } | null>): void {
+    // The first label (most specific) that names a purpose decides; its words are kept.
+    const labels: Array<{ label: string; purpose: Purpose | null }> = [];
+    if (facts.categoryLabel) labels.push({ label: facts.categoryLabel, purpose: purposeOfCategory(facts.categoryLabel) });
+    for (const c of context) if (c) labels.push(c);
+    const decided = labels.find((l) => l.purpose !== null);
+    const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
+    const purpose: Purpose = decided?.purpose ?? purposeOfText(facts.purposeText);
+    const duration = facts.duration ? parseDuration(facts.duration) : null;
+    for (const name of facts.names) {
+      if (facts.isKey) {
+        this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
+        continue;
+      }
+      const pattern = compileName(name);
+      if (!pattern) continue;
+      if (this.cookies.length >= MAX_COOKIES) {
+        if (!this.capped) this.warnings.push(`more than ${MAX_COOKIES} cookies declared: the rest was not read`);
+        this.capped = true;
+        return;
+      }
+      const entry: DeclaredCookie = {
+        name,
+        match: pattern.match,
+        pattern: pattern.pattern,
+        purposeAsWritten: purposeAsWritten ?? null,
+        purpose,
+        durationSeconds: duration?.seconds ?? null,
+        durationAsWritten: facts.duration?.slice(0, 200) ?? null,
+        provider: facts.provider?.slice(0, 200) || null,
+        domain: facts.domain?.slice(0, 200) || null,
+      };
+      const existing = this.byName.get(name);
+      if (existing === undefined) {
+        this.byName.set(name, this.cookies.length);
+        this.cookies.push(entry);
+      } else {
+        const prev = this.cookies[existing]!;
+        if (prev.purpose === 'unknown' && purpose !== 'unknown') this.cookies[existing] = entry;
+        else if (prev.durationSeconds === null && entry.durationSeconds !== null) prev.durationSeconds = entry.durationSeconds;
+      }
+    }
+  }
+
+  addProvider(name: string, purposeAsWritten: string | null, purpose: Purpose): void {
+    const clean = name.replace(/\s+/g, ' ').trim().slice(0, 120);
+    if (!clean || this.providers.some((p) => p.name.toLowerCase() === clean.toLowerCase())) return;
+    this.providers.push({ name: clean, purposeAsWritten, purpose, knownAs: null });
+  }
+}
+
+export function extractFromHtml(html: string, baseUrl: string): HtmlExtraction {
+  const warnings: string[] = [];
+  if (html.length > MAX_DOCUMENT_CHARS) {
+    warnings.push(`document of ${html.length} characters cut at ${MAX_DOCUMENT_CHARS}`);
+    html = html.slice(0, MAX_DOCUMENT_CHARS);
+  }
+  const parsed = parseHtml(html);
+  warnings.push(...parsed.warnings);
+  const { blocks, warnings: blockWarnings } = toBlocks(parsed.root);
+  warnings.push(...blockWarnings);
+
+  const out = new Collector();
+  const headings: Heading[] = [];
+  const kv = new KeyValueReader(out);
+  let lastLead: { depth: number; text: string } | null = null;
+  const prose: string[] = [];
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading': {
+        kv.flush(headingCategory(headings));
+        while (headings.length > 0 && headings[headings.length - 1]!.level >= block.level) headings.pop();
+        headings.push({ level: block.level, text: block.text });
+        lastLead = null;
+        break;
+      }
+      case 'table': {
+        kv.flush(headingCategory(headings));
+        readTable(block.rows, block.headRows, headingCategory(headings), out, kv);
+        break;
+      }
+      case 'item':
+      case 'paragraph': {
+        const depth = block.kind === 'item' ? block.depth : -1;
+        const context = headingCategory(headings);
+        let consumed = false;
+        for (const line of block.text.split('\n')) {
+          if (kv.line(line, context, lastLead && lastLead.depth < depth ? lastLead.text : null)) consumed = true;
+        }
+        if (consumed) break;
+        kv.flush(context);
+        if (block.lead) lastLead = { depth, text: block.lead };
+        if (!readLeadItem(block, context, out) && prose.length < 10_000) prose.push(block.text);
+        break;
+      }
+    }
+  }
+  kv.flush(headingCategory(headings));
+
+  const text = textOf(parsed.root, MAX_DOCUMENT_CHARS);
+  const rawLinks: RawLink[] = findAll(parsed.root, new Set(['a'])).map((a) => ({
+    href: a.attribs.href ?? '',
+    text: textOf(a, 300),
+    title: a.attribs.title,
+  }));
+  return {
+    cookies: out.cookies,
+    storage: out.storage,
+    providers: out.providers,
+    statements: findStatements(text),
+    links: policyLinks(rawLinks, baseUrl),
+    warnings: [...warnings, ...out.warnings],
+    prose: prose.join('\n'),
+  };
+}
+
+/** Cells of a row laid out by column, colspans expanded (the text goes to the first column it spans). */
+function layout(row: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const cell of row) {
+    out.push(cell);
+    for (let i = 1; i < cell.colspan; i++) out.push({ text: '', codes: [], header: cell.header, colspan: 1 });
+  }
+  return out;
+}
+
+function isKeyValueTable(rows: Cell[][]): boolean {
+  if (rows.length < 2 || rows.length > 20) return false;
+  if (!rows.every((r) => r.length === 2)) return false;
+  let labels = 0;
+  let nameLabel = false;
+  for (const r of rows) {
+    const t = r[0]!.text;
+    if (/:\s*$/.test(t) || roleOfHeader(t)) labels++;
+    if (roleOfHeader(t.replace(/:\s*$/, '')) === 'name') nameLabel = true;
+  }
+  return nameLabel && labels >= rows.length - 1;
+}
+
+function readTable(
+  rows: Cell[][],
+  headRows: number,
+  context: { label: string; purpose: Purpose } | null,
+  out: Collector,
+  kv: KeyValueReader,
+): void {
+  if (isKeyValueTable(rows)) {
+    for (const r of rows) kv.line(`${r[0]!.text.replace(/:\s*$/, '')}: ${r[1]!.text.replace(/\n/g, ' ')}`, context, null);
+    return;
+  }
+  let roles: Array<ColumnRole | null> | null = null;
+  let start = 0;
+  for (let i = 0; i < Math.min(rows.length, Math.max(headRows, 3)); i++) {
+    const r = rolesOfHeaderRow(layout(rows[i]!).map((c) => c.text.replace(/\n/g, ' ')));
+    if (r) {
+      roles = r;
+      start = i + 1;
+      break;
+    }
+  }
+  if (!roles) roles = guessRoles(rows);
+  if (!roles) return;
+
+  let tableCategory: string | null = null;
+  let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
+  for (let i = start; i < rows.length; i++) {
+    const cells = layout(rows[i]!);
+    const texts = cells.map((c) => c.text);
+    const again = rolesOfHeaderRow(texts.map((t) => t.replace(/\n/g, ' ')), true);
+    if (again && cells.every((c) => c.text.length < 60)) {
+      roles = again; // a header row inside the body
+      continue;
+    }
+    const filled = cells.filter((c) => c.text.length > 0);
+    if (filled.length === 1 && isCategoryRow(filled[0]!, cells, roles)) {
+      tableCategory = filled[0]!.text.replace(/\n/g, ' ');
+      carried = { category: null, provider: null };
+      continue;
+    }
+    const facts: RowFacts = {
+      names: [],
+      isKey: false,
+      categoryLabel: null,
+      purposeText: null,
+      duration: null,
+      provider: null,
+      domain: null,
+    };
+    let providerColumn: Cell | null = null;
+    for (let c = 0; c < cells.length && c < roles.length; c++) {
+      const role = roles[c];
+      const cell = cells[c]!;
+      const flat = cell.text.replace(/\n/g, ' ').trim();
+      switch (role) {
+        case 'name':
+          if (facts.names.length === 0) facts.names = splitNames(cell.text, cell.codes);
+          break;
+        case 'key':
+          facts.names = splitNames(cell.text, cell.codes);
+          facts.isKey = true;
+          break;
+        case 'purpose':
+          facts.purposeText = facts.purposeText ? `${facts.purposeText} ${flat}` : flat;
+          break;
+        case 'category':
+          facts.categoryLabel = flat || null;
+          break;
+        case 'duration':
+          facts.duration = flat || null;
+          break;
+        case 'provider':
+          facts.provider = flat || null;
+          providerColumn = cell;
+          break;
+        case 'domain':
+          facts.domain = flat || null;
+          break;
+        case 'storageType':
+          if (/local ?storage|session ?storage|stockage local/i.test(flat)) facts.isKey = true;
+          break;
+        default:
+          break;
+      }
+    }
+    // Rowspan flattened into empty cells: carry the category and provider down from the row above.
+    if (roles.includes('category')) {
+      if (facts.categoryLabel) carried.category = facts.categoryLabel;
+      else facts.categoryLabel = carried.category;
+    }
+    if (roles.includes('provider')) {
+      if (facts.provider) carried.provider = facts.provider;
+      else facts.provider = carried.provider;
+    }
+    if (facts.categoryLabel && /local ?storage|session ?storage/i.test(facts.categoryLabel)) {
+      facts.isKey = true;
+      facts.categoryLabel = null;
+    }
+    if (facts.names.length === 0) {
+      // A table of providers without cookie names: "Provider | Purpose".
+      if (!roles.includes('name') && !roles.includes('key') && providerColumn && facts.provider) {
+        const label = facts.categoryLabel ?? tableCategory ?? context?.label ?? null;
+        const purpose = purposeOfCategory(label) ?? purposeOfText(facts.purposeText) ?? 'unknown';
+        out.addProvider(facts.provider, label, purpose);
+      }
+      continue;
+    }
+    out.add(facts, [tableCategory ? { label: tableCategory, purpose: purposeOfCategory(tableCategory) ?? ('' as never) } : null, context].map((x) =>
+      x && (x.purpose as unknown as string) === '' ? { label: x.label, purpose: null as unknown as Purpose } : x,
+    ));
+  }
+}
+
+/** A row with one filled cell is a category row when it spans the table or its text is not a cookie name. */
+function isCategoryRow(cell: Cell, cells: Cell[], roles: Array<ColumnRole | null>): boolean {
+  const text = cell.text.replace(/\n/g, ' ');
+  if (text.length > 80) return false;
+  if (cell.colspan >= 2 && cells.length > 1) return true;
+  const nameColumn = roles.indexOf('name');
+  if (cells.indexOf(cell) !== (nameColumn >= 0 ? nameColumn : 0)) return false;
+  if (purposeOfCategory(text) !== null) return true;
+  return !looksLikeName(cleanName(text));
+}
+
+/** With no recognisable header: a 2-3 column table whose first column is mostly names. */
+function guessRoles(rows: Cell[][]): Array<ColumnRole | null> | null {
+  const width = rows[0]?.length ?? 0;
+  if (width < 2 || width > 4 || rows.length < 1) return null;
+  const namey = rows.filter((r) => r[0] && looksLikeName(cleanName(r[0].text))).length;
+  if (namey < Math.max(1, rows.length * 0.6)) return null;
+  const roles: Array<ColumnRole | null> = ['name', 'purpose'];
+  for (let c = 2; c < width; c++) {
+    const durations = rows.filter((r) => r[c] && parseDuration(r[c]!.text).seconds !== null).length;
+    roles.push(durations >= rows.length * 0.5 ? 'duration' : null);
+  }
+  return roles;
+}
+
+/** "**_ga**: description", "`_ga` + `_gid` – description": names led by bold or code. */
+function readLeadItem(
+  block: Extract<Block, { kind: 'item' | 'paragraph' }>,
+  context: { label: string; purpose: Purpose } | null,
+  out: Collector,
+): boolean {
+  if (!block.lead && block.codes.length === 0) return false;
+  const m = /^(.{1,120}?)(?:\s*[:：]\s+|\s+[–—-]\s+|\s*\(|$)/.exec(block.text.split('\n')[0]!);
+  if (!m) return false;
+  const head = m[1]!;
+  const codesInHead = block.codes.filter((c) => head.includes(c));
+  if (!block.lead && codesInHead.length === 0) return false;
+  if (block.lead && !head.startsWith(block.lead) && codesInHead.length === 0) return false;
+  const names = splitNames(head, codesInHead);
+  if (names.length === 0) return false;
+  // Every part of the head must be a name or a joiner: otherwise this is prose that starts in bold.
+  const leftover = codesInHead.length > 0 ? head.replace(/`/g, '') : head;
+  const rest = names.reduce((s, n) => s.replace(n, ''), leftover).replace(/[\s,;+&/*`'"]|\b(?:and|or|et|ou|und|oder|y|o|e|a)\b/g, '');
+  if (rest.length > 0) return false;
+  const description = block.text.slice(m[0].length).trim();
+  out.add(
+    { names, isKey: false, categoryLabel: null, purposeText: description || null, duration: null, provider: null, domain: null },
+    [context],
+  );
+  return true;
+}
+
+const KV_LABEL = /^\s*([A-Za-zÀ-ÿ' ]{2,40}?)\s*[:：]\s*(.*)$/;
+
+/** Key-value blocks: "Name: x / Purpose: y / Duration: z", one cookie per "Name:" line. */
+class KeyValueReader {
+  private current: (RowFacts & { context: { label: string; purpose: Purpose } | null }) | null = null;
+
+  constructor(private readonly out: Collector) {}
+
+  /** Feed one line; returns true when the line belonged to a key-value block. */
+  line(line: string, context: { label: string; purpose: Purpose } | null, parentLead: string | null): boolean {
+    const m = KV_LABEL.exec(line);
+    if (!m) return false;
+    const role = roleOfHeader(m[1]!);
+    const value = m[2]!.trim();
+    if (role === 'name' || role === 'key') {
+      const names = splitNames(value);
+      if (names.length === 0) return false;
+      this.flush(context);
+      this.current = {
+        names,
+        isKey: role === 'key',
+        categoryLabel: null,
+        purposeText: null,
+        duration: null,
+        provider: parentLead,
+        domain: null,
+        context,
+      };
+      return true;
+    }
+    if (!this.current || !role) return false;
+    switch (role) {
+      case 'purpose':
+        this.current.purposeText = value;
+        break;
+      case 'duration':
+        this.current.duration = value;
+        break;
+      case 'provider':
+        this.current.provider = value;
+        break;
+      case 'domain':
+        this.current.domain = value;
+        break;
+      case 'category':
+        if (/local ?storage|session ?storage/i.test(value)) this.current.isKey = true;
+        else if (purposeOfCategory(value)) this.current.categoryLabel = value;
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  flush(_context: { label: string; purpose: Purpose } | null): void {
+    if (!this.current) return;
+    const c = this.current;
+    this.current = null;
+    this.out.add(c, [c.context]);
+  }
+}
+
+export { findProviderMentions };

@@ -1,0 +1,74 @@
+/**
+ * Splitting a cell into the cookie names it lists, and telling names from prose.
+ */
+
+const MAX_NAMES_PER_CELL = 200;
+
+/** Words that stand in a name column but are not names. */
+const NOT_NAMES = new Set([
+  'n/a', 'na', 'none', '-', '--', '—', 'various', 'varies', 'multiple', 'cookie', 'cookies', 'name', 'names', 'and', 'or',
+  'etc', 'etc.', 'et', 'und', 'y', 'yes', 'no', 'true', 'false', 'http', 'https', 'html',
+  'local storage', 'localstorage', 'pixel', 'tag', 'script',
+]);
+
+/** Strip decoration a policy puts around a name: quotes, backticks, trailing colons, a parenthetical note. */
+export function cleanName(raw: string): string {
+  let s = raw.trim();
+  s = s.replace(/^[\s"'`\u2018\u2019\u201c\u201d*•·\-–—]+|[\s"'`\u2018\u2019\u201c\u201d:;,–—]+$/g, '');
+  // "name (Google Analytics)" -> "name"; keep "(...)" inside patterns only when nothing else remains
+  const paren = /^(\S+)\s+\([^)]*\)$/.exec(s);
+  if (paren) s = paren[1]!;
+  return s.trim();
+}
+
+/** Does this look like one cookie name (or a written pattern) rather than prose? */
+export function looksLikeName(s: string): boolean {
+  if (s.length === 0 || s.length > 120) return false;
+  if (NOT_NAMES.has(s.toLowerCase())) return false;
+  // Spaces are allowed only inside placeholders: "ga_[random number]", "_BEAMER_FIRST_VISIT_{product ID}".
+  const outside = s.replace(/<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]/g, 'X');
+  if (/\s/.test(outside)) return false;
+  if (/^https?:\/\//i.test(s)) return false;
+  // A name has at least one letter, digit or underscore, and no sentence punctuation.
+  if (!/[A-Za-z0-9_]/.test(s)) return false;
+  if (/[,;!?]/.test(outside)) return false;
+  return true;
+}
+
+/**
+ * The names a cell lists. <code> texts win when present (names in backticks); otherwise the text splits on
+ * line breaks, commas, slashes, plus signs, semicolons, ampersands and the words "and" / "or" in the
+ * corpus languages. Anything that does not look like a name is dropped.
+ */
+export function splitNames(text: string, codes: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (raw: string) => {
+    const name = cleanName(raw);
+    if (!looksLikeName(name) || seen.has(name) || out.length >= MAX_NAMES_PER_CELL) return;
+    seen.add(name);
+    out.push(name);
+  };
+  const codeNames = codes.flatMap((c) => splitText(c));
+  if (codeNames.length > 0) {
+    for (const c of codeNames) push(c);
+    if (out.length > 0) return out;
+  }
+  for (const part of splitText(text)) push(part);
+  return out;
+}
+
+function splitText(text: string): string[] {
+  return text
+    .split(/\n|,|;|\s\/\s|\s\+\s|\s&\s|\s(?:and|or|et|ou|und|oder|y|o|en|e|a|neu)\s|\s[|]\s/)
+    .flatMap((p) => (/^\S+\/\S+$/.test(p.trim()) && !/^https?:/i.test(p.trim()) && !/[*#<{[]/.test(p) ? splitSlash(p) : [p]))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** "a/b" without spaces is ambiguous: split it only when both sides look like names of similar shape. */
+function splitSlash(p: string): string[] {
+  const parts = p.trim().split('/');
+  if (parts.length > 1 && parts.every((x) => /^[A-Za-z_][\w.\-]*$/.test(x))) return parts;
+  return [p];
+}

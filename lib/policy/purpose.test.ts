@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { purposeOfCategory, purposeOfText, resolvePurpose } from './purpose';
+
+describe('purposeOfCategory', () => {
+  it.each([
+    ['Strictly Necessary Cookies', 'essential'],
+    ['Necessary', 'essential'],
+    ['Essential Cookies (Always Active)', 'essential'],
+    ['Cookies strictement nécessaires', 'essential'],
+    ['Unbedingt erforderliche Cookies', 'essential'],
+    ['Cookies técnicas', 'essential'],
+    ['Cwcis hanfodol', 'essential'],
+    ['Noodzakelijke cookies', 'essential'],
+    ['Cookie tecnici necessari', 'essential'],
+    ['Functional Cookies', 'functional'],
+    ['Preferences', 'functional'],
+    ['Cookies de préférences', 'functional'],
+    ['Performance Cookies', 'analytics'],
+    ['Analytics Cookies (Opt-in Only)', 'analytics'],
+    ['Statistiques', 'analytics'],
+    ['Mesure d’audience', 'analytics'],
+    ['Marketing', 'advertising'],
+    ['Targeting Cookies', 'advertising'],
+    ['Publicités personnalisées', 'advertising'],
+    ['Commercial', 'advertising'],
+    ['Unclassified', 'unknown'],
+    ['Not required', null],
+    ['Non Necessary', null],
+    ['Other', null],
+    ['Kopano Cookies', null],
+    ['Cookie Management', null],
+    ['', null],
+  ])('%s -> %s', (label, purpose) => {
+    expect(purposeOfCategory(label)).toBe(purpose);
+  });
+});
+
+describe('purposeOfText', () => {
+  it.each([
+    ['We use Matomo (Piwik) to measure our success with the website. This cookie is used to recognize a returning visitor.', 'analytics'],
+    ['The cookie is set by GDPR Cookie Consent plugin and is used to store whether or not user has consented to the use of cookies.', 'essential'],
+    ['Akamai Bot Manager – Security cookie', 'essential'],
+    ['Used by Google DoubleClick to present users with ads that are relevant to them', 'advertising'],
+    ['Remembers your language', 'functional'],
+    ['', 'unknown'],
+  ])('%s -> %s', (text, purpose) => {
+    expect(purposeOfText(text)).toBe(purpose);
+  });
+});
+
+describe('resolvePurpose', () => {
+  it('lets the site category win over the text', () => {
+    expect(resolvePurpose('Strictly necessary', 'used to measure visits')).toBe('essential');
+    expect(resolvePurpose('Not required', 'used to measure visits')).toBe('analytics');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * The stored settings: schema, defaults, validation with repair, and migrations (pure; the adapter in
+ * entrypoints/background/storage.ts declares the versioned item and runs them).
+ */
+import type { Settings } from '../messages';
+import { isChoice } from '../messages';
+
+export const SETTINGS_VERSION = 1;
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultChoice: 'essential-only',
+  siteChoices: {},
+  sendSignals: true,
+};
+
+/** Repair whatever is stored into valid settings: bad fields fall back to defaults, good ones are kept. */
+export function validateSettings(raw: unknown): Settings {
+  const out: Settings = { ...DEFAULT_SETTINGS, siteChoices: {} };
+  if (typeof raw !== 'object' || raw === null) return out;
+  const r = raw as Record<string, unknown>;
+  if (isChoice(r.defaultChoice)) out.defaultChoice = r.defaultChoice;
+  if (typeof r.sendSignals === 'boolean') out.sendSignals = r.sendSignals;
+  if (typeof r.siteChoices === 'object' && r.siteChoices !== null) {
+    for (const [site, choice] of Object.entries(r.siteChoices as Record<string, unknown>)) {
+      if (site.length > 0 && site.length <= 253 && isChoice(choice)) out.siteChoices[site] = choice;
+    }
+  }
+  return out;
+}
+
+/** Migrations keyed by the version they produce. v1 is the first stored shape: nothing to migrate yet. */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {};

@@ -1,0 +1,101 @@
+/**
+ * The core vocabulary of Cookie Warden. One meaning everywhere (see README "Purposes").
+ * Pure types: no browser API, no runtime code beyond constants.
+ */
+
+/** The five canonical purposes. */
+export type Purpose = 'essential' | 'functional' | 'analytics' | 'advertising' | 'unknown';
+
+export const PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising', 'unknown'];
+
+/** How a declared name matches observed cookie names. */
+export type MatchKind = 'exact' | 'prefix' | 'glob';
+
+/** Where a declaration came from. */
+export type SourceKind =
+  | 'html'
+  | 'markdown'
+  | 'text'
+  | 'cookiebot'
+  | 'onetrust'
+  | 'klaro'
+  | 'vanilla-cookieconsent'
+  | 'tarteaucitron'
+  | 'laravel-cookie-guard';
+
+export interface DeclarationSource {
+  /** URL or file path the document was read from. */
+  url: string;
+  kind: SourceKind;
+  /** sha256 (hex) of the document text as read. */
+  sha256: string;
+  /** ISO date the document was read, when known. */
+  fetchedAt?: string;
+}
+
+export interface DeclaredCookie {
+  /** The name as the document writes it, unescaped (`_pk_id.*`, `SESS#`, `_ga`). */
+  name: string;
+  /** How `pattern` matches: exact name, prefix, or glob (`*` any run of characters). */
+  match: MatchKind;
+  /** The compiled matcher text: the exact name, the prefix stem, or the glob with `*`. */
+  pattern: string;
+  /** The site's own category or purpose words, verbatim (trimmed), or null when none. */
+  purposeAsWritten: string | null;
+  purpose: Purpose;
+  /** 0 = session cookie, null = not stated or not understood. */
+  durationSeconds: number | null;
+  durationAsWritten: string | null;
+  provider: string | null;
+  domain: string | null;
+  /** Set when the entry was not named by the document but expanded from a provider it named. */
+  expandedFrom?: string;
+  /** Set when merged from several sources: which source this entry came from (index into Declaration.sources). */
+  sourceIndex?: number;
+}
+
+export interface DeclaredStorageKey {
+  key: string;
+  storage: 'localStorage' | 'sessionStorage' | 'unknown';
+  purposeAsWritten: string | null;
+  purpose: Purpose;
+}
+
+export interface DeclaredProvider {
+  /** The provider as written ("Google Analytics"). */
+  name: string;
+  purposeAsWritten: string | null;
+  purpose: Purpose;
+  /** The knowledge-base platform it resolved to, or null when unknown. */
+  knownAs: string | null;
+}
+
+export type SignalStance = 'honored' | 'ignored' | 'unspecified';
+
+export interface SignalStatement {
+  stance: SignalStance;
+  /** The sentence that says so (bounded length), or null when unspecified. */
+  sentence: string | null;
+}
+
+export interface PolicyLink {
+  url: string;
+  text: string;
+  /** What the link seems to point to. */
+  kind: 'cookie-policy' | 'privacy-policy';
+}
+
+export interface Declaration {
+  sources: DeclarationSource[];
+  cookies: DeclaredCookie[];
+  storage: DeclaredStorageKey[];
+  providers: DeclaredProvider[];
+  statements: { dnt: SignalStatement; gpc: SignalStatement };
+  links: PolicyLink[];
+  warnings: string[];
+}
+
+/** The user's choice for a site (or the default). */
+export type Choice = 'essential-only' | 'essential-functional' | 'allow-all';
+
+export const CHOICES: readonly Choice[] = ['essential-only', 'essential-functional', 'allow-all'];

@@ -1,0 +1,128 @@
+/**
+ * The command line: `cookie-warden extract <file-or-url> [--json]`, `cookie-warden classify <name> [--domain d] [--json]`.
+ * Exit codes: 0 success, 2 unreadable input or bad usage (one line on stderr).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readDocument } from '../lib/policy/read';
+import { fetchPolicy } from '../lib/policy/fetch';
+import { classifyName } from '../lib/cookies/classify';
+import { loadKnowledge } from './knowledge-node';
+import type { Declaration } from '../lib/types';
+
+const USAGE = `usage: cookie-warden extract <file-or-url> [--json]
+       cookie-warden classify <cookie-name> [--domain <domain>] [--json]`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  try {
+    switch (args[0]) {
+      case 'extract':
+        return await extract(args.slice(1), json);
+      case 'classify':
+        return classify(args.slice(1), json);
+      case '-h':
+      case '--help':
+      case 'help':
+        console.log(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`unknown command ${args[0] ?? '(none)'}\n${USAGE}`);
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`cookie-warden: ${message.split('\n')[0]}\n`);
+    if (err instanceof UsageError && message.includes('\n')) process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+}
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text' }> {
+  if (/^https?:\/\//i.test(target)) {
+    const result = await fetchPolicy(target, fetch);
+    if (!result.ok) throw new Error(`cannot fetch ${target}: ${result.reason}`);
+    return { text: result.text, url: result.url };
+  }
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    throw new Error(`cannot read ${target}: no such file`);
+  }
+  if (!info.isFile()) throw new Error(`cannot read ${target}: not a file`);
+  if (info.size > MAX_FILE_BYTES) throw new Error(`cannot read ${target}: larger than ${MAX_FILE_BYTES} bytes`);
+  const bytes = await readFile(target);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const ext = path.extname(target).toLowerCase();
+  const hint = ext === '.md' ? 'markdown' : ext === '.txt' ? 'text' : /^\.(html?|njk|php)$/.test(ext) ? 'html' : undefined;
+  return { text, url: path.resolve(target), hint };
+}
+
+async function extract(args: string[], json: boolean): Promise<number> {
+  const target = args[0];
+  if (!target) throw new UsageError(`extract needs a file or URL\n${USAGE}`);
+  const { text, url, hint } = await load(target);
+  const declaration = readDocument(text, { url, knowledge: loadKnowledge(), hint, fetchedAt: new Date().toISOString() });
+  if (json) process.stdout.write(`${JSON.stringify(declaration)}\n`);
+  else process.stdout.write(render(declaration));
+  return 0;
+}
+
+function classify(args: string[], json: boolean): number {
+  const name = args[0];
+  if (!name) throw new UsageError(`classify needs a cookie name\n${USAGE}`);
+  const di = args.indexOf('--domain');
+  const domain = di >= 0 ? args[di + 1] : undefined;
+  const known = loadKnowledge().lookup(name, domain);
+  const guessed = classifyName(name);
+  const result = {
+    name,
+    domain: domain ?? null,
+    knowledge: known ? { platform: known.platform, purpose: known.purpose, pattern: known.pattern, retentionSeconds: known.retentionSeconds } : null,
+    classifier: guessed,
+    purpose: known && guessed !== 'unknown' && known.purpose !== guessed ? 'unknown' : (known?.purpose ?? guessed),
+  };
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else
+    process.stdout.write(
+      `${name}: ${result.purpose}` +
+        (known ? ` (Open Cookie Database: ${known.purpose}, ${known.platform})` : ' (not in the Open Cookie Database)') +
+        ` · name pattern: ${guessed}\n`,
+    );
+  return 0;
+}
+
+function render(d: Declaration): string {
+  const lines: string[] = [];
+  for (const s of d.sources) lines.push(`source: ${s.url} (${s.kind}, sha256 ${s.sha256.slice(0, 12)}…)`);
+  const rows = d.cookies.map((c) => [
+    c.name,
+    c.match,
+    c.purpose,
+    c.durationSeconds === null ? '-' : c.durationSeconds === 0 ? 'session' : humanDuration(c.durationSeconds),
+    c.provider ?? '',
+    c.expandedFrom ? `via ${c.expandedFrom}` : (c.purposeAsWritten ?? ''),
+  ]);
+  const head = ['name', 'match', 'purpose', 'duration', 'provider', 'as written'];
+  const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const fmt = (r: string[]) => r.map((v, i) => v.slice(0, 40).padEnd(widths[i]!)).join('  ').trimEnd();
+  lines.push('', `${d.cookies.length} cookies`, fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  if (d.storage.length) lines.push('', `storage: ${d.storage.map((s) => `${s.key} (${s.purpose})`).join(', ')}`);
+  if (d.providers.length) lines.push('', `providers without cookie names: ${d.providers.map((p) => `${p.name} (${p.purpose})`).join(', ')}`);
+  lines.push('', `Do Not Track: ${d.statements.dnt.stance}${d.statements.dnt.sentence ? ` — “${d.statements.dnt.sentence}”` : ''}`);
+  lines.push(`Global Privacy Control: ${d.statements.gpc.stance}`);
+  if (d.links.length) lines.push('', 'links:', ...d.links.map((l) => `  ${l.kind}: ${l.url}`));
+  if (d.warnings.length) lines.push('', 'warnings:', ...d.warnings.map((w) => `  ${w}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function humanDuration(s: number): string {
+  const units: Array<[number, string]> = [[31536000, 'y'], [2592000, 'mo'], [86400, 'd'], [3600, 'h'], [60, 'min']];
+  for (const [n, u] of units) if (s >= n) return `${+(s / n).toFixed(1)}${u}`;
+  return `${s}s`;
+}

@@ -1,0 +1,12 @@
+/**
+ * The built-in demo sites. Add a new site by writing `sites/<name>.ts` exporting `create<Name>(): Site`
+ * and listing it here. Each call returns fresh instances (per-server state such as session stores).
+ */
+import type { Site } from '../site';
+import { createKopano } from './kopano';
+import { createSyncronis } from './syncronis';
+import { createYoutube } from './youtube';
+
+export function defaultSites(): Site[] {
+  return [createSyncronis(), createKopano(), createYoutube()];
+}

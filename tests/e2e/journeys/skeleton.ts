@@ -1,0 +1,92 @@
+/**
+ * The walking skeleton's journeys, written once and run in Chromium and Firefox ESR (one spec file each).
+ */
+import { expect } from '@playwright/test';
+import type { DemoServer } from '../../demo-sites/server';
+import type { Driver, TestPage } from '../support/driver';
+import { badgeText, cookieNames, popupRows, popupText, signalRulesInstalled, tabIdOf } from '../support/extension';
+
+const byName = (rows: Array<{ name: string }>) => Object.fromEntries(rows.map((r) => [r.name, r]));
+
+/** The extension is ready when its header rules are in place: before that, requests would go out bare. */
+export async function waitForExtension(driver: Driver): Promise<TestPage> {
+  const ext = await driver.extensionPage('popup.html?tabId=999999');
+  await expect.poll(() => signalRulesInstalled(ext)).toBeGreaterThan(0);
+  return ext;
+}
+
+export async function syncronisLoginKeepsSessionAndDropsAnalytics(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  const home = server.url('syncronis.test', '/');
+  await page.goto(home);
+  await page.fill('#username', 'alice');
+  await page.fill('#password', 'correct horse');
+  await page.clickAndNavigate('#login');
+  await page.reload();
+
+  // The login survives: both essential cookies stay, and the server still knows the user.
+  await expect.poll(() => cookieNames(ext, 'syncronis.test')).toEqual(['csrf_token', 'session']);
+  expect(await page.text('#status')).toContain('Signed in as alice');
+
+  const tabId = await tabIdOf(ext, server.url('syncronis.test', ''));
+  expect(tabId).not.toBeNull();
+  // Only _hjid breaks the policy: _ga and _gid are declared through "Google Analytics" (expanded provider).
+  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect
+    .poll(async () => byName(await popupRows(popup)))
+    .toMatchObject({
+      session: { state: 'kept', declared: 'true', purpose: 'essential', breaches: '' },
+      csrf_token: { state: 'kept', declared: 'true', purpose: 'essential', breaches: '' },
+      _ga: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: '' },
+      _gid: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: '' },
+      _hjid: { state: 'removed', declared: 'false', purpose: 'analytics', breaches: 'undeclared' },
+    });
+  expect(await popupText(popup, 'policy')).toContain(server.url('syncronis.test', '/cookie-policy'));
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
+export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('kopano.test', '/'));
+  await expect
+    .poll(() => cookieNames(ext, 'kopano.test'))
+    .toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
+  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
+  await page.reload();
+  expect(await page.text('#status')).toContain('Session active');
+
+  const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
+  // _fbp is the one cookie the policy does not declare.
+  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect
+    .poll(async () => byName(await popupRows(popup)))
+    .toMatchObject({
+      PHPSESSID: { state: 'kept', declared: 'true', purpose: 'essential' },
+      'cookielawinfo-checkbox-necessary': { state: 'kept', declared: 'true', purpose: 'essential' },
+      '_pk_id.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
+      '_pk_ses.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
+      _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+      YSC: { state: 'removed', declared: 'true', purpose: 'advertising' },
+      VISITOR_INFO1_LIVE: { state: 'removed', declared: 'true', purpose: 'advertising' },
+    });
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
+/** Every request the demo server saw carried DNT and Sec-GPC, and pages saw navigator.globalPrivacyControl. */
+export function everyRequestCarriedSignals(server: DemoServer): void {
+  expect(server.requests.length).toBeGreaterThan(5);
+  const bare = server.requests.filter((r) => r.dnt !== '1' || r.secGpc !== '1').map((r) => `${r.method} ${r.host}${r.path}`);
+  expect(bare).toEqual([]);
+  const reportedHosts = new Set(server.reports.map((r) => r.host));
+  expect([...reportedHosts].sort()).toEqual(expect.arrayContaining(['kopano.test', 'syncronis.test']));
+  for (const report of server.reports) expect(report.body).toMatchObject({ gpc: true });
+}

@@ -1,0 +1,79 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Driver, TestPage } from './driver';
+import { CHROMIUM, EXTENSION_DIRS, assertBrowser } from './paths';
+
+function wrap(page: Page): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
+    async fill(selector, value) {
+      await page.fill(selector, value);
+    },
+    async clickAndNavigate(selector) {
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+    },
+    async text(selector) {
+      return (await page.textContent(selector)) ?? '';
+    },
+    async evaluate<T>(expression: string) {
+      const json = await page.evaluate(`(async () => JSON.stringify(await (${expression})))()`);
+      return JSON.parse(json as string) as T;
+    },
+    async close() {
+      await page.close();
+    },
+  };
+}
+
+export interface ChromiumOptions {
+  /** Allow third-party cookies (Chromium 156 blocks them by default). */
+  thirdPartyCookies: boolean;
+}
+
+export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
+  assertBrowser(CHROMIUM);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'cw-chromium-'));
+  if (opts.thirdPartyCookies) {
+    mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  }
+  const ext = EXTENSION_DIRS.chromium;
+  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--host-resolver-rules=MAP *.test 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    async newPage() {
+      return wrap(await context.newPage());
+    },
+    async extensionPage(p: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${p}`, { waitUntil: 'load' });
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** The policy corpus and its hand-written ground truth, for the scoring test and the bench. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../scripts/knowledge-node';
+import type { Expected } from '../../lib/policy/score';
+
+export const SHARED = path.resolve(ROOT, '../shared');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures/policies');
+
+export interface CorpusDocument {
+  expected: Expected;
+  file: string;
+  text: string;
+}
+
+export function loadCorpus(): CorpusDocument[] {
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.expected.json'))
+    .sort()
+    .map((f) => {
+      const expected = JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as Expected;
+      const dir = expected.corpus === 'seeds' ? 'seeds' : 'data/policies';
+      const file = path.join(SHARED, dir, expected.document);
+      return { expected, file, text: readFileSync(file, 'utf8') };
+    });
+}
+
+/** The format hint a file name gives (the content still decides). */
+export function hintOf(file: string): 'html' | 'markdown' | 'text' | undefined {
+  if (/\.md$/.test(file)) return 'markdown';
+  if (/\.(html?|njk|php)$/.test(file)) return 'html';
+  if (/\.txt$/.test(file)) return 'text';
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // lib/ is plain TypeScript; keep WXT's auto-imports out of it (STYLE.md §1).
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Cookie Warden',
+    description: 'Makes websites keep the cookie promises they publish.',
+    permissions: [
+      'cookies',
+      'storage',
+      'tabs',
+      'webNavigation',
+      'webRequest',
+      'declarativeNetRequest',
+      ...(browser === 'firefox' ? [] : []),
+    ],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Cookie Warden' },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'cookie-warden@cookie-warden.test', strict_min_version: '115.0' } }
+        : undefined,
+  }),
+});
