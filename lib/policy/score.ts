@@ -16,7 +16,8 @@ export interface ExpectedCookie {
 
 export interface Expected {
   document: string;
-  corpus: 'policies' | 'seeds';
+  /** Where `document` lives: ../shared/data/policies, ../shared/seeds, or tests/fixtures/documents. */
+  corpus: 'policies' | 'seeds' | 'fixtures';
   language: string;
   format: string;
   cookies: ExpectedCookie[];

@@ -6,6 +6,14 @@ import type { Expected } from '../../lib/policy/score';
 
 export const SHARED = path.resolve(ROOT, '../shared');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/policies');
+/** Documents we wrote by hand (corpus "fixtures"), for languages the shared corpus lacks. */
+export const DOCUMENTS = path.join(ROOT, 'tests/fixtures/documents');
+
+const CORPUS_DIRS: Record<Expected['corpus'], string> = {
+  policies: path.join(SHARED, 'data/policies'),
+  seeds: path.join(SHARED, 'seeds'),
+  fixtures: DOCUMENTS,
+};
 
 export interface CorpusDocument {
   expected: Expected;
@@ -19,8 +27,9 @@ export function loadCorpus(): CorpusDocument[] {
     .sort()
     .map((f) => {
       const expected = JSON.parse(readFileSync(path.join(FIXTURES, f), 'utf8')) as Expected;
-      const dir = expected.corpus === 'seeds' ? 'seeds' : 'data/policies';
-      const file = path.join(SHARED, dir, expected.document);
+      const dir = CORPUS_DIRS[expected.corpus];
+      if (!dir) throw new Error(`${f}: unknown corpus ${JSON.stringify(expected.corpus)}`);
+      const file = path.join(dir, expected.document);
       return { expected, file, text: readFileSync(file, 'utf8') };
     });
 }
