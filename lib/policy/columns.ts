@@ -24,7 +24,7 @@ const ROLE_WORDS: Array<[ColumnRole, RegExp]> = [
   ['storageType', /^(storage|storage type|type de stockage|speicherart)$/],
   ['key', /^(key|keys|storage key|local storage key|cle|schlussel|clave|sleutel|chiave|allwedd)$/],
   ['domain', /\b(domain|domains|domaine|domaines|dominio|domein|parth|hostname|host|sub ?group|cookie subgroup|sous-groupe( de cookies)?|subgrupo)\b/],
-  ['provider', /^(provider|providers|cookie provider|source|company|vendor|set by|placed by|service|services|third party|third-party|third party provider|owner|controller|fournisseur|editeur|emetteur|service tiers|proveedor|titular|anbieter|dienst|darparwr|gwasanaeth|aanbieder|leverancier|fornitore|platform|partner|partners)$/],
+  ['provider', /^(provider of (the )?cookies?|cookie lie au service|service lie|provider|providers|cookie provider|source|company|vendor|set by|placed by|service|services|third party|third-party|third party provider|owner|controller|fournisseur|editeur|emetteur|service tiers|proveedor|titular|anbieter|dienst|darparwr|gwasanaeth|aanbieder|leverancier|fornitore|platform|partner|partners)$/],
   ['name', /^(names?|cookie|cookies|cookie names?|name of (the )?cookies?|cookie id|cookie ids|cookie identifier|nom|noms|nom du cookie|nom des cookies|nom technique|nom du traceur|nombre|nombre de (la )?cookie|nombre de cookie|nombres|enw|enw'?r cwci|enw cwci|cwci|cwcis|naam|naam cookie|naam van de cookie|nome|nome del cookie|nome cookie|name des cookies|cookie-name|cookiename|bezeichnung|technical name|tracker|traceur|data key|cookie \/ data key name)$/],
   ['purpose', /\b(purpose|purposes|description|descriptions|finalite|finalites|objet|objectif|usage|utilisation|utilite|role|finalidad|proposito|descripcion|funcion|uso|zweck|beschreibung|verwendung|funktion|diben|pwrpas|disgrifiad|doel|beschrijving|functie|scopo|finalita|descrizione|function|reason|what (it|they) does?|what it is used for|used for|use|details|information|info|why we use it)\b/],
   ['name', /\b(cookie name|name|cookie|nom|nombre|enw|naam|nome)\b/],
@@ -60,5 +60,27 @@ export function rolesOfHeaderRow(cells: string[], strict = false): Array<ColumnR
   // In the body, a header row repeats headers: every filled cell must be one.
   if (strict && cells.some((c, i) => c.trim() !== '' && roles[i] === null)) return null;
   if (!taken.has('name') && !taken.has('key') && !taken.has('provider')) return null;
+  preferNamedNameColumn(cells, roles);
   return roles;
+}
+
+const SAYS_NAME = /\b(name|names|nom|nombre|enw|naam|nome|id|identifier|bezeichnung|technique|technical)\b/;
+
+/**
+ * "Cookie | Name | Purpose" (the first column is the provider or a label) and "Provider of Cookie | Cookie
+ * Name": when a column that says "name" follows the one we took for names, the one that says "name" wins
+ * and the other becomes the provider.
+ */
+function preferNamedNameColumn(cells: string[], roles: Array<ColumnRole | null>): void {
+  const current = roles.indexOf('name');
+  if (current < 0 || SAYS_NAME.test(fold(cells[current]!))) return;
+  for (let i = 0; i < cells.length; i++) {
+    if (i === current) continue;
+    const f = fold(cells[i]!);
+    if ((roles[i] === 'ignore' || roles[i] === null) && SAYS_NAME.test(f) && roleOfHeader(cells[i]!) === 'name') {
+      roles[i] = 'name';
+      roles[current] = roles.includes('provider') ? 'ignore' : 'provider';
+      return;
+    }
+  }
 }

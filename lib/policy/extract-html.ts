@@ -13,6 +13,7 @@ import { rolesOfHeaderRow, roleOfHeader, type ColumnRole } from './columns';
 import { cleanName, looksLikeName, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
+import { classifyName } from '../cookies/classify';
 import { findProviderMentions } from '../cookies/knowledge';
 import { findStatements } from './statements';
 import { policyLinks, type RawLink } from './links';
@@ -71,9 +72,11 @@ class Collector {
     for (const c of context) if (c) labels.push(c);
     const decided = labels.find((l) => l.purpose !== null);
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
-    const purpose: Purpose = decided?.purpose ?? purposeOfText(facts.purposeText);
+    const fromText: Purpose | null = decided ? null : purposeOfText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     for (const name of facts.names) {
+      // No category and a text that says nothing we recognise: the name itself is the last evidence.
+      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : classifyName(name));
       if (facts.isKey) {
         this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
         continue;
@@ -96,14 +99,18 @@ class Collector {
         provider: facts.provider?.slice(0, 200) || null,
         domain: facts.domain?.slice(0, 200) || null,
       };
-      const existing = this.byName.get(name);
+      // The same name declared again: one entry per purpose (a site may list a cookie under two categories).
+      const key = `${name}\u0000${purpose}`;
+      const existing = this.byName.get(key) ?? this.byName.get(`${name}\u0000unknown`);
       if (existing === undefined) {
-        this.byName.set(name, this.cookies.length);
+        this.byName.set(key, this.cookies.length);
         this.cookies.push(entry);
       } else {
         const prev = this.cookies[existing]!;
-        if (prev.purpose === 'unknown' && purpose !== 'unknown') this.cookies[existing] = entry;
-        else if (prev.durationSeconds === null && entry.durationSeconds !== null) prev.durationSeconds = entry.durationSeconds;
+        if (prev.purpose === 'unknown' && purpose !== 'unknown') {
+          this.cookies[existing] = entry;
+          this.byName.set(key, existing);
+        } else if (prev.durationSeconds === null && entry.durationSeconds !== null) prev.durationSeconds = entry.durationSeconds;
       }
     }
   }
@@ -132,9 +139,18 @@ export function extractFromHtml(html: string, baseUrl: string): HtmlExtraction {
   let lastLead: { depth: number; text: string } | null = null;
   const prose: string[] = [];
 
-  for (const block of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
     switch (block.kind) {
       case 'heading': {
+        // Complianz and similar lists: a small heading "Name" / "Expiration" / "Function" and its value below.
+        const next = blocks[bi + 1];
+        if (block.level >= 4 && next && next.kind === 'paragraph' && next.text.length <= 500 && roleOfHeader(block.text, true)) {
+          if (kv.line(`${block.text.replace(/:\s*$/, '')}: ${next.text.replace(/\n/g, ' ')}`, headingCategory(headings), null)) {
+            bi++;
+            break;
+          }
+        }
         kv.flush(headingCategory(headings));
         while (headings.length > 0 && headings[headings.length - 1]!.level >= block.level) headings.pop();
         headings.push({ level: block.level, text: block.text });
@@ -216,11 +232,14 @@ function readTable(
     return;
   }
   let roles: Array<ColumnRole | null> | null = null;
+  let headerTexts: string[] = [];
   let start = 0;
   for (let i = 0; i < Math.min(rows.length, Math.max(headRows, 3)); i++) {
-    const r = rolesOfHeaderRow(layout(rows[i]!).map((c) => c.text.replace(/\n/g, ' ')));
+    const texts = layout(rows[i]!).map((c) => c.text.replace(/\n/g, ' '));
+    const r = rolesOfHeaderRow(texts);
     if (r) {
       roles = r;
+      headerTexts = texts;
       start = i + 1;
       break;
     }
@@ -231,7 +250,14 @@ function readTable(
   let tableCategory: string | null = null;
   let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
   for (let i = start; i < rows.length; i++) {
-    const cells = layout(rows[i]!);
+    let cells = layout(rows[i]!);
+    // Rowspan flattened away: a row shorter than the header lost its leading (grouping) cells.
+    if (cells.length < roles.length && cells.length > 1 && roles[0] !== 'name' && roles[0] !== 'key') {
+      const pad: Cell[] = Array.from({ length: roles.length - cells.length }, () => ({ text: '', codes: [], header: false, colspan: 1 }));
+      cells = [...pad, ...cells];
+    }
+    // Responsive tables repeat the header in each cell ("Name<br><br>_ga"): drop that first line.
+    cells = cells.map((c, k) => stripRepeatedHeader(c, headerTexts[k]));
     const texts = cells.map((c) => c.text);
     const again = rolesOfHeaderRow(texts.map((t) => t.replace(/\n/g, ' ')), true);
     if (again && cells.every((c) => c.text.length < 60)) {
@@ -317,6 +343,14 @@ function readTable(
   }
 }
 
+function stripRepeatedHeader(cell: Cell, header: string | undefined): Cell {
+  if (!header || !cell.text.includes('\n')) return cell;
+  const nl = cell.text.indexOf('\n');
+  const first = cell.text.slice(0, nl).trim();
+  if (first.toLowerCase() !== header.trim().toLowerCase()) return cell;
+  return { ...cell, text: cell.text.slice(nl + 1).trim(), codes: cell.codes.filter((c) => c !== first) };
+}
+
 /** A row with one filled cell is a category row when it spans the table or its text is not a cookie name. */
 function isCategoryRow(cell: Cell, cells: Cell[], roles: Array<ColumnRole | null>): boolean {
   const text = cell.text.replace(/\n/g, ' ');
@@ -332,7 +366,7 @@ function isCategoryRow(cell: Cell, cells: Cell[], roles: Array<ColumnRole | null
 function guessRoles(rows: Cell[][]): Array<ColumnRole | null> | null {
   const width = rows[0]?.length ?? 0;
   if (width < 2 || width > 4 || rows.length < 1) return null;
-  const namey = rows.filter((r) => r[0] && looksLikeName(cleanName(r[0].text))).length;
+  const namey = rows.filter((r) => r[0] && looksTechnical(cleanName(r[0].text))).length;
   if (namey < Math.max(1, rows.length * 0.6)) return null;
   const roles: Array<ColumnRole | null> = ['name', 'purpose'];
   for (let c = 2; c < width; c++) {
@@ -342,6 +376,12 @@ function guessRoles(rows: Cell[][]): Array<ColumnRole | null> | null {
   return roles;
 }
 
+/** Without a header saying so, only names that look technical count: `_ga`, `NID`, `csrftoken`, `ai_user`. */
+function looksTechnical(s: string): boolean {
+  if (!looksLikeName(s)) return false;
+  return /[_.\-\d]/.test(s) || /^[A-Z0-9]{2,12}$/.test(s) || /[a-z][A-Z]/.test(s);
+}
+
 /** "**_ga**: description", "`_ga` + `_gid` – description": names led by bold or code. */
 function readLeadItem(
   block: Extract<Block, { kind: 'item' | 'paragraph' }>,
@@ -349,7 +389,7 @@ function readLeadItem(
   out: Collector,
 ): boolean {
   if (!block.lead && block.codes.length === 0) return false;
-  const m = /^(.{1,120}?)(?:\s*[:：]\s+|\s+[–—-]\s+|\s*\(|$)/.exec(block.text.split('\n')[0]!);
+  const m = /^(.{1,120}?)(?:\s*[:：](?:\s+|$)|\s+[–—-]\s+|\s*\(|$)/.exec(block.text.split('\n')[0]!);
   if (!m) return false;
   const head = m[1]!;
   const codesInHead = block.codes.filter((c) => head.includes(c));
@@ -359,7 +399,7 @@ function readLeadItem(
   if (names.length === 0) return false;
   // Every part of the head must be a name or a joiner: otherwise this is prose that starts in bold.
   const leftover = codesInHead.length > 0 ? head.replace(/`/g, '') : head;
-  const rest = names.reduce((s, n) => s.replace(n, ''), leftover).replace(/[\s,;+&/*`'"]|\b(?:and|or|et|ou|und|oder|y|o|e|a)\b/g, '');
+  const rest = names.reduce((s, n) => s.replace(n, ''), leftover).replace(/[\s,;:+&/*`'"]|\b(?:and|or|et|ou|und|oder|y|o|e|a)\b/g, '');
   if (rest.length > 0) return false;
   const description = block.text.slice(m[0].length).trim();
   out.add(
@@ -373,7 +413,7 @@ const KV_LABEL = /^\s*([A-Za-zÀ-ÿ' ]{2,40}?)\s*[:：]\s*(.*)$/;
 
 /** Key-value blocks: "Name: x / Purpose: y / Duration: z", one cookie per "Name:" line. */
 class KeyValueReader {
-  private current: (RowFacts & { context: { label: string; purpose: Purpose } | null }) | null = null;
+  private current: (RowFacts & { context: { label: string; purpose: Purpose } | null; skip?: boolean }) | null = null;
 
   constructor(private readonly out: Collector) {}
 
@@ -414,7 +454,10 @@ class KeyValueReader {
         this.current.domain = value;
         break;
       case 'category':
-        if (/local ?storage|session ?storage/i.test(value)) this.current.isKey = true;
+      case 'storageType':
+        // Termly writes the technology: http_cookie, server_cookie, html_local_storage, pixel_tracker.
+        if (/local.?storage|session.?storage/i.test(value)) this.current.isKey = true;
+        else if (/pixel|tracker|beacon|web.?bug/i.test(value)) this.current.skip = true;
         else if (purposeOfCategory(value)) this.current.categoryLabel = value;
         break;
       default:
@@ -427,7 +470,7 @@ class KeyValueReader {
     if (!this.current) return;
     const c = this.current;
     this.current = null;
-    this.out.add(c, [c.context]);
+    if (!c.skip) this.out.add(c, [c.context]);
   }
 }
 

@@ -12,9 +12,41 @@ export function markdownToHtml(md: string): string {
   const cleaned = md
     .replace(/^\s*\{:?\s*[.#][^}\n]*\}\s*$/gm, '')
     .replace(/\{:?\s*\.[\w-]+\s*\}/g, '')
-    // kramdown tables written `-|-` separators
-    .replace(/^\s*-\|-[-|\s]*$/gm, (line) => line.replace(/-/g, '---'));
-  return marked.parse(cleaned) as string;
+    ;
+  return marked.parse(escapeTableUnderscores(fixDelimiterRows(cleaned))) as string;
+}
+
+/**
+ * GFM wants a table's delimiter row to have as many cells as its header; kramdown accepts `-|-` for any
+ * width. Rewrite every delimiter row to match the row above it.
+ */
+function fixDelimiterRows(md: string): string {
+  const lines = md.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!/^\s*\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)+\|?\s*$/.test(line) || !line.includes('|')) continue;
+    const header = lines[i - 1]!;
+    if (!header.includes('|')) continue;
+    const cells = splitRow(header).length;
+    const wanted = splitRow(line).length;
+    if (cells > 0 && cells !== wanted) lines[i] = `|${' --- |'.repeat(cells)}`;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * In table rows, underscores are cookie names (`_BEAMER_FIRST_VISIT_{product ID}`), not emphasis:
+ * escape them so the renderer keeps them.
+ */
+function escapeTableUnderscores(md: string): string {
+  return md.replace(/^\s*\|.*\|\s*$/gm, (row) => row.replace(/(?<!\\)_(?=[\w{])|(?<=[\w}])(?<!\\)_/g, '\\_'));
+}
+
+function splitRow(row: string): string[] {
+  let r = row.trim();
+  if (r.startsWith('|')) r = r.slice(1);
+  if (r.endsWith('|') && !r.endsWith('\\|')) r = r.slice(0, -1);
+  return r.split(/(?<!\\)\|/);
 }
 
 /**

@@ -69,41 +69,66 @@ export function purposeOfCategory(label: string | null | undefined): Purpose | n
   return null;
 }
 
-// Free-text hints about one cookie, in priority order. Essential hints are strong on purpose: the
-// product keeps a cookie when in doubt, and these name what logging in and consent need.
-const TEXT_HINTS: Array<[Purpose, RegExp]> = [
-  [
-    'essential',
-    /\b((?<!not |un|non[- ])necessary|consent|cookie (?:choices?|preferences? (?:for|of) cookies)|cookie banner|session id|user session|login|log in|logged|sign[- ]?in|authenticat\w*|csrf|xsrf|forgery|security|fraud|bot (?:manager|detection|protection)|load[- ]?balanc\w*|strictly necessary|necessary for the (?:website|site|service)|consentement|einwilligung|zustimmung|consentimiento|consenso|toestemming|caniat[aâ]d|sitzung|sesi[oó]n|inicio de sesi[oó]n|connexion|s[eé]curit[eé]|sicherheit|seguridad|sicurezza|beveiliging|diogelwch)/,
+// Free-text cues about one cookie, each with a weight. The text's purpose is the family with the highest
+// total; a tie goes to the cue met first. Phrases that would mislead a single-word match are listed in
+// their own right ("personalised ads" is advertising, "session replay" analytics).
+type Cue = [RegExp, number];
+const CUES: Record<Exclude<Purpose, 'unknown'>, Cue[]> = {
+  advertising: [
+    [/\badvert\w*|\bads?\b|\bad (?:network|partner|delivery|campaign|performance|server|platform|impressions?|clicks?|targeting|exchange)|anuncios?|annonces?|publicit\w*|werb\w*|reclame|advertentie\w*|hysbyseb\w*|pubblicit\w*/, 3],
+    [/marketing|marchnata|retarget\w*|remarket\w*|re-?engage|targeted|targeting|ciblage|ciblee?s?|profilazione|profilage|perfilado/, 3],
+    [/conversions?|attribution|affiliate|campaigns?|sponsor\w*/, 2],
+    [/personali[sz]ed (?:ads|advert\w*|content|offers)|relevant (?:ads|adverts?|advertising|offers|content)|interest[- ]based|based on (?:your|their|the user's) (?:interests?|browsing|profile)|user profile|profil(?:e|es|ing) (?:based|of)|across (?:websites|sites|the web|different (?:websites|sites)|devices)|cross[- ]site/, 3],
+    [/social (?:media|network\w*|sharing|plugin)|share (?:button|content)|like button|facebook|meta pixel|twitter|linkedin|pinterest|tiktok|snapchat|reddit pixel|doubleclick|criteo|taboola|outbrain|bing ads|google ads|adsense|quantcast|bizographics/, 2],
+    [/track(?:s|ing)? (?:users?|visitors?|you|people|browsing)|third[- ]party (?:ad|advertis\w*|tracking)|opt[- ]?out of (?:ads|advertising|interest)/, 2],
   ],
-  [
-    'advertising',
-    /\b(advertis\w*|ads?\b|adverts?|marketing|retarget\w*|remarketing|targeted|conversion|doubleclick|facebook pixel|profil(?:e|ing) based|interest[- ]based|publicit\w*|publicidad|werbung|reclame|pubblicit\w*|hysbyseb\w*|track(?:s|ing)? (?:users|visitors|you) (?:across|between))/,
+  analytics: [
+    [/analytic\w*|analyse\w*|analyze\w*|analys\w*|analiz\w*|statisti\w*|estad[ií]stic\w*|ystadegau|dadansoddi\w*/, 3],
+    [/measur\w*|mesure\w*|medir|medici[oó]n|messung|misura\w*|meten|metrics?|m[eé]tricas?|mesurer|audience/, 2],
+    [/how (?:many|often|long|you|users|visitors|people) (?:people )?(?:use|visit|interact|navigate|browse|arrive|found|find|reach)|count(?:s|ing)? (?:how many|the number|visits|visitors|page ?views)|number of (?:visits|visitors|users|page ?views)|page ?views?|unique (?:visitors?|users?)|returning (?:visitors?|users?)|first visit|time spent|bounce|visit(?:or)?s? (?:to|on) (?:our|the|this)/, 3],
+    [/\bvisits?\b|\bvisitors?\b|besucher\w*|visiteurs?|visitantes?|visitatori|bezoekers?|ymwelwyr/, 1],
+    [/performance|traffic|trafic|usage (?:data|patterns|statistics)|how (?:our|the) (?:site|website|service|pages?) (?:is|are) used|understand (?:how|what|which)|improve (?:our|the) (?:site|website|service|content|experience|products?)|optimi[sz]e (?:our|the)/, 2],
+    [/a\/b|split test\w*|experiments?|variant|heat ?maps?|session (?:replay|recording)|recordings?|surveys?|feedback|error (?:tracking|monitoring|reports?|reporting)|crash\w*|diagnos\w*|telemetry|engagement|load (?:times?|speed)/, 2],
+    [/google analytics|universal analytics|matomo|piwik|hotjar|mixpanel|amplitude|microsoft clarity|adobe analytics|crazy ?egg|new relic|datadog|sentry|segment|heap|fullstory|contentsquare|chartbeat|parse\.ly|comscore|nielsen|hockeystack|application insights/, 3],
   ],
-  [
-    'analytics',
-    /\b(analytic\w*|statisti\w*|measure\w*|visitors?|visits?|page ?views?|how (?:you|users|visitors) use|understand how|performance|traffic|a\/b|experiment\w*|heatmap\w*|returning visitor|audience|mesure|analyse\w*|estad[ií]stic\w*|besucher|bezoekers|ymwelwyr|dadansoddi\w*|matomo|piwik|google analytics|hotjar|clarity)/,
+  functional: [
+    [/preferen\w*|pr[eé]f[eé]rence\w*|voorkeur\w*|einstellung\w*|impostazion\w*|dewisiadau|r[eé]glages|param[eè]tres/, 3],
+    [/remember\w* (?:your|the user's|user|their|which|whether|if) (?:\w+ ){0,3}(?:settings?|choices?|language|region|country|location|currency|preferences?|theme|display|selection|layout|view)/, 3],
+    [/\blanguage|\blocale|\blangue|\bsprache|\bidioma|\blingua|\btaal\b|\biaith|\bregion\b|\bcurrency|time ?zone|\btheme\b|dark mode|display (?:settings|mode)|font size|layout|expanded or collapsed|collapsed|user interface|\bui\b|accessibility|video player|volume|autoplay|playback|\bchat\b|live chat|customi[sz]\w*|personali[sz]\w*|recently viewed|wish ?list|favou?rites?|dismiss\w*|notice (?:during|about|that)|banner (?:was|has been) (?:closed|dismissed)|functional\w*|functionality|fonctionnalit\w*|funktion\w*|funcionalidad\w*|swyddogaeth\w*/, 2],
   ],
-  [
-    'functional',
-    /\b(preference\w*|remember\w* (?:your|the user's|user) (?:settings|choices|language|preferences)|language|theme|display settings|personali[sz]\w*|pr[eé]f[eé]rence\w*|langue|sprache|idioma|lingua|taal|iaith|video player|embedded video|chat)/,
+  essential: [
+    [/\bsession\b|session id|sesi[oó]n|sitzung|sessione|sessie|sesiwn/, 2],
+    [/log(?:ged)?[- ]?in|login|sign(?:ed)?[- ]?in|sign[- ]?on|\bsso\b|authenticat\w*|authentifi\w*|authentisier\w*|autenticaci\w*|autenticazion\w*|dilysu|\boauth|credentials|password|account (?:access|security)/, 3],
+    [/csrf|xsrf|forgery|security|securit\w*|s[eé]curit[eé]|sicherheit|seguridad|sicurezza|beveiliging|diogelwch|fraud\w*|abuse|spam|\bbots?\b|captcha|integrity|protect\w*|malicious|attacks?|same ?site|verif(?:y|ies|ication)/, 3],
+    [/load[- ]?balanc\w*|server (?:affinity|routing|instance)|route[sd]? (?:requests|traffic)|sticky|cdn|availability|\bproxy\b|cache/, 3],
+    [/\bconsent\w*|consentement|einwilligung|zustimmung|consentimiento|consenso|toestemming|caniat[aâ]d|cookie (?:choices?|preferences|settings|banner|message|notice|consent|policy)|(?:seen|accepted|rejected|dismissed|closed) (?:the |our )?(?:cookie|privacy)|(?:accepted|agreed to) the use of cookies|cookies? (?:you|the user) (?:have )?(?:accepted|allowed)|opt[- ]?(?:in|out) (?:choice|status|preference)/, 4],
+    [/(?<!not |un|non[- ])(?:strictly )?necessary|essential|required for|needed for|is needed|cannot be (?:switched|turned) off|basic functions?|core functions?|notwendig|erforderlich|n[eé]cessaire|necesari\w*|necessari\w*|noodzakelijk|hanfodol|angenrheidiol|techni(?:cal|que|sch)/, 3],
+    [/shopping (?:cart|basket)|checkout|\bbasket\b|\bcart\b|payment|order|state (?:of|during) (?:the|a) (?:flow|form|process)|multi-?step|redirect\w*|upload|form (?:data|submission)|temporary (?:application|framework) state|feature flags?/, 2],
   ],
-];
+};
+
+const ORDER: Array<Exclude<Purpose, 'unknown'>> = ['essential', 'advertising', 'analytics', 'functional'];
 
 /** What free text about one cookie suggests, or 'unknown'. */
 export function purposeOfText(text: string | null | undefined): Purpose {
   if (!text) return 'unknown';
   const f = fold(text.length > 2000 ? text.slice(0, 2000) : text);
   let best: Purpose = 'unknown';
+  let bestScore = 0;
   let bestAt = Infinity;
-  // Essential wins outright when present: consent records and sessions must never be misjudged.
-  for (const [purpose, re] of TEXT_HINTS) {
-    const m = re.exec(f);
-    if (!m) continue;
-    if (purpose === 'essential') return 'essential';
-    if (m.index < bestAt) {
+  for (const purpose of ORDER) {
+    let score = 0;
+    let at = Infinity;
+    for (const [re, weight] of CUES[purpose]) {
+      const m = re.exec(f);
+      if (!m) continue;
+      score += weight;
+      at = Math.min(at, m.index);
+    }
+    if (score > bestScore || (score === bestScore && score > 0 && at < bestAt)) {
       best = purpose;
-      bestAt = m.index;
+      bestScore = score;
+      bestAt = at;
     }
   }
   return best;
