@@ -251,11 +251,7 @@ function readTable(
   let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
   for (let i = start; i < rows.length; i++) {
     let cells = layout(rows[i]!);
-    // Rowspan flattened away: a row shorter than the header lost its leading (grouping) cells.
-    if (cells.length < roles.length && cells.length > 1 && roles[0] !== 'name' && roles[0] !== 'key') {
-      const pad: Cell[] = Array.from({ length: roles.length - cells.length }, () => ({ text: '', codes: [], header: false, colspan: 1 }));
-      cells = [...pad, ...cells];
-    }
+    cells = realignShortRow(cells, roles);
     // Responsive tables repeat the header in each cell ("Name<br><br>_ga"): drop that first line.
     cells = cells.map((c, k) => stripRepeatedHeader(c, headerTexts[k]));
     const texts = cells.map((c) => c.text);
@@ -341,6 +337,24 @@ function readTable(
       x && (x.purpose as unknown as string) === '' ? { label: x.label, purpose: null as unknown as Purpose } : x,
     ));
   }
+}
+
+/**
+ * Rowspan flattened away: a row that lost its leading (grouping) cells is shorter than the header, or
+ * padded with empty cells at the end (GFM pads short rows). Shift it right so names meet the name column.
+ */
+function realignShortRow(cells: Cell[], roles: Array<ColumnRole | null>): Cell[] {
+  if (roles[0] === 'name' || roles[0] === 'key' || cells.length < 2) return cells;
+  const nameAt = roles.indexOf('name') >= 0 ? roles.indexOf('name') : roles.indexOf('key');
+  if (nameAt <= 0) return cells;
+  let used = cells.length;
+  while (used > 0 && cells[used - 1]!.text === '') used--;
+  const missing = roles.length - used;
+  if (missing <= 0 || used < 2) return cells;
+  // Only when the first cell is a name: a real row whose last cells are empty keeps its shape.
+  if (!looksLikeName(cleanName(cells[0]!.text)) || cells[nameAt]?.text && looksLikeName(cleanName(cells[nameAt]!.text))) return cells;
+  const blank = (): Cell => ({ text: '', codes: [], header: false, colspan: 1 });
+  return [...Array.from({ length: missing }, blank), ...cells.slice(0, used)];
 }
 
 function stripRepeatedHeader(cell: Cell, header: string | undefined): Cell {

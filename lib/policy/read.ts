@@ -27,11 +27,12 @@ export type DocumentFormat = 'html' | 'template' | 'markdown' | 'text';
 /** Tell HTML from Markdown from plain text by the content. */
 export function detectFormat(text: string, hint?: ReadOptions['hint']): DocumentFormat {
   const head = text.slice(0, 200_000);
-  const tags = (head.match(/<\/?(?:p|div|table|tr|td|th|h[1-6]|ul|ol|li|section|article|span|a|br|strong|html|body)\b[^>]*>/gi) ?? []).length;
+  // Block-level tags only: Markdown tables often carry inline <br> and <a>, which do not make them HTML.
+  const tags = (head.match(/<\/?(?:p|div|table|tr|td|th|h[1-6]|ul|ol|li|section|article|html|body|details|summary)\b[^>]*>/gi) ?? []).length;
   const templated = /\{%[\s\S]{0,200}?%\}|\{\{[\s\S]{0,200}?\}\}|<\?php/.test(head);
   const strongMd =
     (head.match(/^\s{0,3}#{1,6}\s/gm) ?? []).length +
-    (head.match(/\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^)\n]+\)|^\s*\|?\s*:?-{3,}/gm) ?? []).length;
+    (head.match(/\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^)\n]+\)|^\s*\|?\s*:?-{3,}|^\s*\|.*\|\s*$/gm) ?? []).length;
   if (/^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
   if (templated && (tags > 0 || /govuk\w*\(/.test(head))) return 'template';
   if (tags >= 5 && tags >= strongMd) return 'html';
