@@ -37,6 +37,13 @@ interface Heading {
   text: string;
 }
 
+/** A short line that names a cookie category and nothing else. */
+function isCategoryLine(text: string): boolean {
+  if (text.length > 60 || text.includes('\n')) return false;
+  const t = text.replace(/[\s,:;.]+$/, '');
+  return /\b(?:cookies?|cwcis?|trackers?|traceurs?|technologies)\b/i.test(t) && purposeOfCategory(t) !== null;
+}
+
 /** The category the headings above a point give: the deepest heading that names a purpose. */
 function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } | null {
   for (let i = stack.length - 1; i >= 0; i--) {
@@ -58,6 +65,14 @@ interface RowFacts {
 }
 
 class Collector {
+  constructor(private readonly knownPurpose: ((name: string) => Purpose | null) | null) {}
+
+  /** What the knowledge base says of a name, when the document's words say nothing. */
+  known(name: string): Purpose | null {
+    const p = this.knownPurpose?.(name) ?? null;
+    return p === 'unknown' ? null : p;
+  }
+
   cookies: DeclaredCookie[] = [];
   storage: DeclaredStorageKey[] = [];
   providers: DeclaredProvider[] = [];
@@ -76,7 +91,7 @@ class Collector {
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     for (const name of facts.names) {
       // No category and a text that says nothing we recognise: the name itself is the last evidence.
-      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : classifyName(name));
+      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : this.known(name) ?? classifyName(name));
       if (facts.isKey) {
         this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
         continue;
@@ -122,7 +137,11 @@ class Collector {
   }
 }
 
-export function extractFromHtml(html: string, baseUrl: string): HtmlExtraction {
+export function extractFromHtml(
+  html: string,
+  baseUrl: string,
+  knownPurpose: ((name: string) => Purpose | null) | null = null,
+): HtmlExtraction {
   const warnings: string[] = [];
   if (html.length > MAX_DOCUMENT_CHARS) {
     warnings.push(`document of ${html.length} characters cut at ${MAX_DOCUMENT_CHARS}`);
@@ -133,7 +152,7 @@ export function extractFromHtml(html: string, baseUrl: string): HtmlExtraction {
   const { blocks, warnings: blockWarnings } = toBlocks(parsed.root);
   warnings.push(...blockWarnings);
 
-  const out = new Collector();
+  const out = new Collector(knownPurpose);
   const headings: Heading[] = [];
   const kv = new KeyValueReader(out);
   let lastLead: { depth: number; text: string } | null = null;
@@ -164,6 +183,14 @@ export function extractFromHtml(html: string, baseUrl: string): HtmlExtraction {
       }
       case 'item':
       case 'paragraph': {
+        // "Statistical cookies," / "Analytics and customization cookies:" standing alone read as a heading.
+        if (block.kind === 'paragraph' && isCategoryLine(block.text)) {
+          kv.flush(headingCategory(headings));
+          while (headings.length > 0 && headings[headings.length - 1]!.level >= 7) headings.pop();
+          headings.push({ level: 7, text: block.text.replace(/[\s,:;.]+$/, '') });
+          lastLead = null;
+          break;
+        }
         const depth = block.kind === 'item' ? block.depth : -1;
         const context = headingCategory(headings);
         let consumed = false;

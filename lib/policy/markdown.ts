@@ -10,6 +10,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 /** Render Markdown to HTML. Kramdown attribute lines (`{:.class}`, `{.table}`) are dropped first. */
 export function markdownToHtml(md: string): string {
   const cleaned = md
+    .replace(/^\uFEFF?---\r?\n[\s\S]{0,20000}?\r?\n---\r?\n/, '') // YAML front matter
     .replace(/^\s*\{:?\s*[.#][^}\n]*\}\s*$/gm, '')
     .replace(/\{:?\s*\.[\w-]+\s*\}/g, '')
     ;

@@ -91,7 +91,8 @@ export function readDocument(input: string, options: ReadOptions): Declaration {
       kind = 'text';
       break;
   }
-  const extraction = extractFromHtml(html, options.url);
+  const kb = options.knowledge;
+  const extraction = extractFromHtml(html, options.url, kb ? (name) => kb.lookup(name)?.purpose ?? null : null);
   const declaration: Declaration = {
     sources: [{ url: options.url, kind, sha256, fetchedAt: options.fetchedAt }],
     cookies: extraction.cookies,
