@@ -21,7 +21,9 @@ export type SourceKind =
   | 'klaro'
   | 'vanilla-cookieconsent'
   | 'tarteaucitron'
-  | 'laravel-cookie-guard';
+  | 'laravel-cookie-guard'
+  | 'termly'
+  | 'cookieyes';
 
 export interface DeclarationSource {
   /** URL or file path the document was read from. */

@@ -14,6 +14,7 @@ import { cleanName, looksLikeName, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
 import { classifyName } from '../cookies/classify';
+import { namesInProse } from './prose-names';
 import { findProviderMentions } from '../cookies/knowledge';
 import { findStatements } from './statements';
 import { policyLinks, type RawLink } from './links';
@@ -200,7 +201,14 @@ export function extractFromHtml(
         if (consumed) break;
         kv.flush(context);
         if (block.lead) lastLead = { depth, text: block.lead };
-        if (!readLeadItem(block, context, out) && prose.length < 10_000) prose.push(block.text);
+        if (readLeadItem(block, context, out)) break;
+        for (const found of namesInProse(block.text)) {
+          out.add(
+            { names: [found.name], isKey: false, categoryLabel: null, purposeText: found.sentence, duration: found.duration, provider: null, domain: null },
+            [context],
+          );
+        }
+        if (prose.length < 10_000) prose.push(block.text);
         break;
       }
     }
@@ -438,6 +446,8 @@ function readLeadItem(
   if (block.lead && !head.startsWith(block.lead) && codesInHead.length === 0) return false;
   const names = splitNames(head, codesInHead);
   if (names.length === 0) return false;
+  // Bold prose ("**Contributors**: ...") is not a name: without code formatting, names must look technical.
+  if (codesInHead.length === 0 && !names.every(looksTechnical)) return false;
   // Every part of the head must be a name or a joiner: otherwise this is prose that starts in bold.
   const leftover = codesInHead.length > 0 ? head.replace(/`/g, '') : head;
   const rest = names.reduce((s, n) => s.replace(n, ''), leftover).replace(/[\s,;:+&/*`'"]|\b(?:and|or|et|ou|und|oder|y|o|e|a)\b/g, '');

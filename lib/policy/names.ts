@@ -13,7 +13,7 @@ const NOT_NAMES = new Set([
 
 /** Strip decoration a policy puts around a name: quotes, backticks, trailing colons, a parenthetical note. */
 export function cleanName(raw: string): string {
-  let s = raw.trim();
+  let s = raw.trim().replace(/\\([_*`[\]{}#<>])/g, '$1');
   s = s.replace(/^[\s"'`\u2018\u2019\u201c\u201d*•·\-–—]+|[\s"'`\u2018\u2019\u201c\u201d:;,–—]+$/g, '');
   // "name (Google Analytics)" -> "name"; keep "(...)" inside patterns only when nothing else remains
   const paren = /^(\S+)\s+\([^)]*\)$/.exec(s);

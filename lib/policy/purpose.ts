@@ -63,10 +63,14 @@ export function purposeOfCategory(label: string | null | undefined): Purpose | n
   if (/\b(strictly necessary|strictly required|essential|necessary|n[eé]cessaire|notwendig|necesari|necessari|noodzakelijk|hanfodol|angenrheidiol)/.test(f) && !/\b(non|not|nicht|no)\b/.test(f)) {
     return 'essential';
   }
+  // A label naming several purposes ("operational, analytics, and advertising cookies") names none.
+  let found: Purpose | null = null;
   for (const [purpose, re] of CATEGORY_WORDS) {
-    if (re.test(f)) return purpose;
+    if (!re.test(f)) continue;
+    if (found !== null) return null;
+    found = purpose;
   }
-  return null;
+  return found;
 }
 
 // Free-text cues about one cookie, each with a weight. The text's purpose is the family with the highest

@@ -10,6 +10,8 @@ import { parseLaravelCookieGuard } from './laravel-cookie-guard';
 import { parseOneTrust } from './onetrust';
 import { parseTarteaucitron } from './tarteaucitron';
 import { parseVanillaCookieConsent } from './vanilla-cookieconsent';
+import { isTermlyCookies, parseTermly } from './termly';
+import { detectCookieYes, parseCookieYes } from './cookieyes';
 
 type CmpKind = Exclude<SourceKind, 'html' | 'markdown' | 'text'>;
 
@@ -20,6 +22,8 @@ const PARSERS: Record<CmpKind, (text: string, url: string) => Declaration> = {
   'vanilla-cookieconsent': parseVanillaCookieConsent,
   tarteaucitron: parseTarteaucitron,
   'laravel-cookie-guard': parseLaravelCookieGuard,
+  termly: parseTermly,
+  cookieyes: parseCookieYes,
 };
 
 // cc.js assigns its tables (a row of strings, or empty); an out-of-region or wrong-referer response calls
@@ -32,7 +36,7 @@ export function detectCmp(text: string): CmpKind | null {
   if (typeof text !== 'string') return null;
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   if (COOKIEBOT.test(t)) return 'cookiebot';
-  if (!/^\s*\{/.test(t)) return null;
+  if (!/^\s*\{/.test(t)) return detectCookieYes(t) ? 'cookieyes' : null;
   const json = parseJson(t);
   return isRecord(json) ? kindOfConfig(json) : null;
 }
@@ -61,6 +65,7 @@ function kindOfConfig(json: Record<string, unknown>): CmpKind | null {
   if (sample.some((s) => Array.isArray(s.purposes))) return 'klaro';
   if (sample.some((s) => 'needConsent' in s || ('key' in s && 'type' in s && 'cookies' in s))) return 'tarteaucitron';
 
+  if (isTermlyCookies(json)) return 'termly';
   if (isRecord(json.cookies)) {
     const items = Object.values(json.cookies).slice(0, 20).flatMap((v) => arrayOf(v).slice(0, 20));
     if (items.some((i) => isRecord(i) && 'name' in i && ('duration_count' in i || 'duration' in i))) {
