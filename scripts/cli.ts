@@ -44,7 +44,7 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text' }> {
   if (/^https?:\/\//i.test(target)) {
-    const result = await fetchPolicy(target, fetch);
+    const result = await fetchPolicy({ url: target }, fetch);
     if (!result.ok) throw new Error(`cannot fetch ${target}: ${result.reason}`);
     return { text: result.text, url: result.url };
   }
