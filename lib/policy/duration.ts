@@ -84,7 +84,7 @@ const SESSION = new RegExp(
     '\\bsitzung',
     '\\bsesiwn',
     '\\bbrowser(?:[- ]?session| close| closes| is closed)',
-    '\\bclos(?:e|es|ing) (?:of )?(?:your|the) (?:browser|window)',
+    '\\bclos(?:e|es|ed|ing) (?:of )?(?:your |the |their |all )?(?:browser|window)',
     '\\bfermeture (?:du|de votre) navigateur',
     'schlie(?:ss|\u00df)en (?:des|ihres) browsers',
     '\\bcierre (?:del|de su) navegador',

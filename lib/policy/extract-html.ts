@@ -65,6 +65,14 @@ interface RowFacts {
   domain: string | null;
 }
 
+/** Lifetimes written one per name ("Session, 61 j, 365 j" beside "a, b, c"), or null. */
+function pairedDurations(count: number, written: string | null): Array<{ seconds: number | null; written: string }> | null {
+  if (count < 2 || !written) return null;
+  const parts = written.split(/\s*[,;\n]\s*/).filter((p) => p.length > 0);
+  if (parts.length !== count) return null;
+  return parts.map((p) => ({ seconds: parseDuration(p).seconds, written: p.slice(0, 100) }));
+}
+
 class Collector {
   constructor(private readonly knownPurpose: ((name: string) => Purpose | null) | null) {}
 
@@ -90,6 +98,8 @@ class Collector {
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
     const fromText: Purpose | null = decided ? null : purposeOfText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
+    // OneTrust lists: names in one cell and their lifetimes in another, paired by position.
+    const perName = pairedDurations(facts.names.length, facts.duration);
     for (const name of facts.names) {
       // No category and a text that says nothing we recognise: the name itself is the last evidence.
       const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : this.known(name) ?? classifyName(name));
@@ -110,8 +120,8 @@ class Collector {
         pattern: pattern.pattern,
         purposeAsWritten: purposeAsWritten ?? null,
         purpose,
-        durationSeconds: duration?.seconds ?? null,
-        durationAsWritten: facts.duration?.slice(0, 200) ?? null,
+        durationSeconds: perName ? perName[facts.names.indexOf(name)]!.seconds : (duration?.seconds ?? null),
+        durationAsWritten: perName ? perName[facts.names.indexOf(name)]!.written : (facts.duration?.slice(0, 200) ?? null),
         provider: facts.provider?.slice(0, 200) || null,
         domain: facts.domain?.slice(0, 200) || null,
       };
