@@ -22,6 +22,10 @@ describe('compileName', () => {
     ['_BEAMER_FIRST_VISIT_{product ID}', 'prefix', '_BEAMER_FIRST_VISIT_'],
     ['AMCV_###@AdobeOrg', 'glob', 'AMCV_*@AdobeOrg'],
     ['taxonomy', 'exact', 'taxonomy'],
+    ['AMCVS_xxxxxAdobeOrg', 'glob', 'AMCVS_*AdobeOrg'],
+    ['LPSID-nnnnnnnn', 'prefix', 'LPSID-'],
+    ['connection', 'exact', 'connection'],
+    ['_sp_xxxx.1fff', 'glob', '_sp_*.1fff'],
   ])('%s', (written, match, pattern) => {
     const p = compileName(written);
     if (match === null) expect(p).toBeNull();

@@ -20,7 +20,8 @@ export const MAX_NAME_LENGTH = 256;
 // Placeholders: <...>, {...}, [...], %...%, and a lone # (Cookiebot), each standing for a variable part.
 const BRACKETED = /<[^<>]{1,40}>|\{[^{}]{1,40}\}|\[[^[\]]{1,40}\]|%[A-Za-z_]{1,20}%/g;
 // Runs of x / X (3 or more) standing alone as a segment: `xxxx`, `_ga_XXXXXXX`, `__Secure-xxxxx`.
-const XRUN = /(^|[._\-:])(?:x{3,}|X{3,})(?=$|[._\-:])/g;
+// Also `AMCVS_xxxxxAdobeOrg` (a lower-case run before a capital) and `LPSID-nnnnnnnn` (a run of n).
+const XRUN = /(^|[._\-:])(?:x{3,}(?=$|[._\-:@A-Z])|X{3,}(?=$|[._\-:@])|n{4,}(?=$|[._\-:@]))/g;
 // Runs of # (Cookiebot writes `SESS#`, `events/1/#`).
 const HASHES = /#+/g;
 
