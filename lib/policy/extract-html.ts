@@ -255,14 +255,18 @@ function layout(row: Cell[]): Cell[] {
 function isKeyValueTable(rows: Cell[][]): boolean {
   if (rows.length < 2 || rows.length > 20) return false;
   if (!rows.every((r) => r.length === 2)) return false;
+  // A header row of two <th> is a two-column table, not a record.
+  if (rows[0]!.every((c) => c.header)) return false;
+  const roles = new Set<string>();
   let labels = 0;
-  let nameLabel = false;
   for (const r of rows) {
-    const t = r[0]!.text;
-    if (/:\s*$/.test(t) || roleOfHeader(t)) labels++;
-    if (roleOfHeader(t.replace(/:\s*$/, '')) === 'name') nameLabel = true;
+    const role = roleOfHeader(r[0]!.text.replace(/:\s*$/, ''), true);
+    if (role) {
+      labels++;
+      roles.add(role);
+    }
   }
-  return nameLabel && labels >= rows.length - 1;
+  return roles.has('name') && roles.size >= 2 && labels >= Math.max(2, rows.length - 1);
 }
 
 function readTable(
