@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { Warden, type ObservedCookie } from './warden';
+import { TabTracker } from './tabs';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import { readDocument } from '../policy/read';
+import { loadKnowledge } from '../../scripts/knowledge-node';
+import type { SiteKey } from '../site';
+
+const knowledge = loadKnowledge();
+const site = 'syncronis.test' as SiteKey;
+const cookie = (name: string, domain = 'syncronis.test', extra: Partial<ObservedCookie> = {}): ObservedCookie => ({
+  name,
+  domain,
+  path: '/',
+  secure: false,
+  httpOnly: false,
+  hostOnly: true,
+  session: false,
+  storeId: '0',
+  ...extra,
+});
+const POLICY = readDocument(
+  `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
+   <tbody><tr><td>session</td><td>Login</td><td>7 days</td></tr><tr><td>zq_state</td><td>Keeps the form state</td><td>1 year</td></tr></tbody></table>
+   <h3>Analytics Cookies</h3><p>We use Google Analytics.</p>`,
+  { url: 'https://syncronis.test/cookie-policy', knowledge },
+);
+
+describe('Warden', () => {
+  it('decides at once, then re-judges when the policy arrives', () => {
+    const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: {} });
+    expect(w.judge(site, cookie('_ga'), 1).verdict).toMatchObject({ action: 'remove', breaches: [] });
+    expect(w.judge(site, cookie('zq_state'), 1).verdict).toMatchObject({ purpose: 'unknown', action: 'keep' });
+    expect(w.judge(site, cookie('_hjid'), 1).state).toBe('removed');
+    expect(w.breachCount(site)).toBe(0);
+
+    // The policy says `zq_state` is essential here, and names Google Analytics: `_ga` is declared through it.
+    const toRemove = w.setPolicy(site, { status: 'found' }, POLICY, 2);
+    expect(toRemove).toEqual([]);
+    const view = w.view(site, 'https://syncronis.test/');
+    const rows = Object.fromEntries(view.cookies.map((c) => [c.name, c]));
+    expect(rows._ga).toMatchObject({ declared: true, expandedFrom: 'Google Analytics', state: 'removed', breaches: [] });
+    expect(rows._hjid).toMatchObject({ declared: false, state: 'removed', breaches: ['undeclared'] });
+    expect(rows.zq_state).toMatchObject({ declared: true, purpose: 'essential', state: 'kept' });
+    expect(view.breaches).toBe(1);
+    expect(view.sources[0]!.url).toBe('https://syncronis.test/cookie-policy');
+    expect(rows._ga!.policyUrl).toBe('https://syncronis.test/cookie-policy');
+  });
+
+  it('removes a kept cookie when the user narrows the choice', () => {
+    const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: { [site]: 'allow-all' } });
+    w.setPolicy(site, { status: 'found' }, POLICY, 1);
+    expect(w.judge(site, cookie('_ga'), 1).state).toBe('kept');
+    w.settings = { ...w.settings, siteChoices: {} };
+    expect(w.rejudge(site, 2).map((r) => r.cookie.name)).toEqual(['_ga']);
+  });
+
+  it('never stores a cookie value', () => {
+    const w = new Warden(knowledge, DEFAULT_SETTINGS);
+    const withValue = { ...cookie('session'), value: 'secret' } as ObservedCookie;
+    w.judge(site, withValue, 1);
+    expect(JSON.stringify(w.view(site, null))).not.toContain('secret');
+  });
+});
+
+describe('TabTracker', () => {
+  it('attributes first-party, third-party and partitioned cookies to the tab site', () => {
+    const tabs = new TabTracker();
+    tabs.navigate(1, 'http://kopano.test:8080/');
+    tabs.sawHost(1, 'youtube.test');
+    tabs.navigate(2, 'https://www.syncronis.test/');
+    expect(tabs.sitesForCookie('.kopano.test')).toEqual(['kopano.test']);
+    expect(tabs.sitesForCookie('youtube.test')).toEqual(['kopano.test']);
+    expect(tabs.sitesForCookie('syncronis.test')).toEqual(['syncronis.test']);
+    expect(tabs.sitesForCookie('youtube.test', 'http://syncronis.test')).toEqual(['syncronis.test']);
+    // A cookie no open tab explains belongs to its own site.
+    expect(tabs.sitesForCookie('.elsewhere.test')).toEqual(['elsewhere.test']);
+    tabs.navigate(1, 'https://other.test/');
+    expect(tabs.sitesForCookie('youtube.test')).toEqual(['youtube.test']);
+  });
+});
