@@ -10,6 +10,16 @@ const BASIS_LABELS: Record<CookieRow['basis'], string> = {
   none: 'no information',
 };
 
+/** Host and path of a policy URL, for a narrow popup column. */
+function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`.slice(0, 80);
+  } catch {
+    return url.slice(0, 80);
+  }
+}
+
 /** This site's cookies. Every string here comes from websites: rendered as text only. */
 export function CookieTable({ cookies }: { cookies: CookieRow[] }) {
   if (cookies.length === 0) return <p className="empty">No cookies seen for this site yet.</p>;
@@ -46,6 +56,11 @@ export function CookieTable({ cookies }: { cookies: CookieRow[] }) {
             <td>
               {c.declared ? (c.expandedFrom ? `via ${c.expandedFrom}` : 'yes') : <strong>undeclared</strong>}
               {c.purposeAsWritten && <div className="meta">“{c.purposeAsWritten}”</div>}
+              {c.policyUrl && (
+                <div className="meta url" title={c.policyUrl} data-testid="cookie-source">
+                  from {shortUrl(c.policyUrl)}
+                </div>
+              )}
             </td>
             <td>
               {PURPOSE_LABELS[c.purpose]}
