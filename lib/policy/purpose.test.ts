@@ -54,3 +54,20 @@ describe('resolvePurpose', () => {
     expect(resolvePurpose('Not required', 'used to measure visits')).toBe('analytics');
   });
 });
+
+describe('category labels in German, Dutch, Italian and French', () => {
+  it.each([
+    ['Präferenzen', 'functional'],
+    ['Funktionale Cookies', 'functional'],
+    ['Statistik-Cookies', 'analytics'],
+    ['Notwendige Cookies', 'essential'],
+    ['Functionele cookies', 'functional'],
+    ['Analytische cookies', 'analytics'],
+    ['Marketingcookies', 'advertising'],
+    ['Cookie di profilazione', 'advertising'],
+    ['Cookie analitici', 'analytics'],
+    ['Cookies de réseaux sociaux', 'advertising'],
+  ])('%s -> %s', (label, purpose) => {
+    expect(purposeOfCategory(label)).toBe(purpose);
+  });
+});

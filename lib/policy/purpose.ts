@@ -32,15 +32,15 @@ const CATEGORY_WORDS: Array<[Purpose, RegExp]> = [
   ],
   [
     'advertising',
-    /\b(advertis\w*|marketing|targeting|targeted|ads?\b|retargeting|social media|social networks?|tracking|publicit\w*|publicidad|ciblage|werbung|werbe\w*|reclame|advertentie\w*|pubblicit\w*|profilazione|hysbyseb\w*|marchnata|commercial|sponsor\w*)/,
+    /\b(advertis\w*|marketing|targeting|targeted|ads?\b|retargeting|social media|social networks?|reseaux sociaux|redes sociales|soziale (?:medien|netzwerke)|sociale media|social network|tracking|publicit\w*|publicidad|ciblage|werbung|werbe\w*|reclame|advertentie\w*|pubblicit\w*|profilazione|hysbyseb\w*|marchnata|commercial|sponsor\w*)/,
   ],
   [
     'analytics',
-    /\b(analytic\w*|analyse\w*|analys[ie]s|analitic\w*|anal[iy]tica|analizi|performance|prestazioni|statisti\w*|estad[ií]stic\w*|measurement|mesure|medici[oó]n|mesur\w*|audience|mesure d'audience|dadansoddi\w*|ystadegau|perfformiad|metingen|prestaties|rendimiento|leistung)/,
+    /\b(analytic\w*|analytisch\w*|analyse\w*|analys[ie]s|analitic\w*|anal[iy]tica|analizi|performance|prestazioni|statisti\w*|estad[ií]stic\w*|measurement|mesure|medici[oó]n|mesur\w*|audience|mesure d'audience|dadansoddi\w*|ystadegau|perfformiad|metingen|prestaties|rendimiento|leistung)/,
   ],
   [
     'functional',
-    /\b(preference\w*|pr[eé]f[eé]rence\w*|preferencias?|preferenze|voorkeur\w*|einstellung\w*|personali[sz]\w*|personnalisation|funktional\w*|functional\w*|functionality|fonctionnel\w*|fonctionnalit\w*|funcional\w*|funzional\w*|functioneel|swyddogaeth\w*|dewisiadau|comfort)/,
+    /\b(preference\w*|pr[eé]f[eé]rence\w*|praferenz\w*|komfort\w*|preferencias?|preferenze|voorkeur\w*|einstellung\w*|personali[sz]\w*|personnalisation|funktional\w*|functional\w*|functionality|functione\w*|fonctionnel\w*|fonctionnalit\w*|funcional\w*|funzional\w*|functioneel|swyddogaeth\w*|dewisiadau|comfort)/,
   ],
   [
     'essential',
@@ -98,7 +98,7 @@ const CUES: Record<Exclude<Purpose, 'unknown'>, Cue[]> = {
   functional: [
     [/preferen\w*|pr[eé]f[eé]rence\w*|voorkeur\w*|einstellung\w*|impostazion\w*|dewisiadau|r[eé]glages|param[eè]tres/, 3],
     [/remember\w* (?:your|the user's|user|their|which|whether|if) (?:\w+ ){0,3}(?:settings?|choices?|language|region|country|location|currency|preferences?|theme|display|selection|layout|view)/, 3],
-    [/\blanguage|\blocale|\blangue|\bsprache|\bidioma|\blingua|\btaal\b|\biaith|\bregion\b|\bcurrency|time ?zone|\btheme\b|dark mode|display (?:settings|mode)|font size|layout|expanded or collapsed|collapsed|user interface|\bui\b|accessibility|video player|volume|autoplay|playback|\bchat\b|live chat|customi[sz]\w*|personali[sz]\w*|recently viewed|wish ?list|favou?rites?|dismiss\w*|notice (?:during|about|that)|banner (?:was|has been) (?:closed|dismissed)|functional\w*|functionality|fonctionnalit\w*|funktion\w*|funcionalidad\w*|swyddogaeth\w*/, 2],
+    [/\blanguage|\blocale|\blangue|\bsprache|\bidioma|\blingua|\btaal\b|\biaith|\bregion\b|\bcurrency|time ?zone|\btheme\b|dark mode|display (?:settings|mode)|font size|layout|expanded or collapsed|collapsed|user interface|\bui\b|accessibility|video player|volume|autoplay|playback|\bchat\b|live chat|customi[sz]\w*|personali[sz]\w*|recently viewed|wish ?list|favou?rites?|dismiss\w*|notice (?:during|about|that)|banner (?:was|has been) (?:closed|dismissed)|functional\w*|functionality|functione\w*|fonctionnalit\w*|funktion\w*|funcionalidad\w*|swyddogaeth\w*/, 2],
   ],
   essential: [
     [/\bsession\b|session id|sesi[oó]n|sitzung|sessione|sessie|sesiwn/, 2],
