@@ -15,7 +15,8 @@ export default defineConfig({
       'webNavigation',
       'webRequest',
       'declarativeNetRequest',
-      ...(browser === 'firefox' ? [] : []),
+      // Firefox MV2: blocking webRequest sets the Referer of our own Cookiebot request (referer-firefox.ts).
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Cookie Warden' },

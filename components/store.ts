@@ -12,6 +12,7 @@ interface UiState {
   loadSettings: () => Promise<void>;
   setSiteChoice: (site: string, choice: Choice | null, tabId: number) => Promise<void>;
   setDefaultChoice: (choice: Choice) => Promise<void>;
+  refreshPolicy: (tabId: number) => Promise<void>;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -38,6 +39,13 @@ export const useUi = create<UiState>((set, get) => ({
     try {
       set({ settings: await send({ type: 'set-site-choice', site, choice }) });
       await get().loadView(tabId);
+    } catch (err) {
+      set({ error: message(err) });
+    }
+  },
+  async refreshPolicy(tabId) {
+    try {
+      set({ view: await send({ type: 'refresh-policy', tabId }), error: null });
     } catch (err) {
       set({ error: message(err) });
     }

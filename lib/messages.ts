@@ -4,7 +4,7 @@
  */
 import type { Choice, Purpose, SignalStance } from './types';
 import type { Basis, BreachKind } from './enforce/decide';
-import type { RawLink } from './policy/links';
+import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
 
 // ---- What the UI shows -------------------------------------------------------------------------
@@ -33,13 +33,33 @@ export type PolicyStatusView =
   | { status: 'loading'; url: string }
   | { status: 'found' }
   | { status: 'none'; reason: string }
-  | { status: 'error'; reason: string };
+  /** The policy could not be fetched: `reason` is the failure ("timed out", "HTTP 500"), retried after `retryAt`. */
+  | { status: 'error'; reason: string; retryAt?: string | null };
 
 export interface PolicySourceView {
   url: string;
   kind: string;
+  /** How it was found: consent-platform, page-link, usual-path, linked-policy. */
+  via: string | null;
   fetchedAt: string | null;
   cookies: number;
+}
+
+/** A refreshed policy declares other cookies than the version before. */
+export interface PolicyChangeView {
+  on: string;
+  previousDate: string | null;
+  added: string[];
+  removed: string[];
+}
+
+/** When the policy was checked, and what the last check said when it failed (the policy shown is older). */
+export interface PolicyMetaView {
+  vias: string[];
+  checkedAt: string | null;
+  retryAt: string | null;
+  lastError: string | null;
+  change: PolicyChangeView | null;
 }
 
 export interface SiteView {
@@ -49,6 +69,7 @@ export interface SiteView {
   effectiveChoice: Choice;
   policy: PolicyStatusView;
   sources: PolicySourceView[];
+  policyMeta: PolicyMetaView | null;
   dnt: SignalStance;
   cookies: CookieRow[];
   breaches: number;
@@ -67,23 +88,23 @@ export type Request =
   | { type: 'get-settings' }
   | { type: 'set-default-choice'; choice: Choice }
   | { type: 'set-site-choice'; site: string; choice: Choice | null }
-  | { type: 'page-links'; url: string; links: RawLink[] };
+  | { type: 'refresh-policy'; tabId: number }
+  | { type: 'page-facts'; facts: PageFacts };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
   'get-settings': Settings;
   'set-default-choice': Settings;
   'set-site-choice': Settings;
-  'page-links': { ok: boolean };
+  'refresh-policy': SiteView;
+  'page-facts': { ok: boolean };
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-links']);
-
-const MAX_LINKS = 2_000;
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts']);
 
 /**
  * Validate a message from anywhere. Content scripts run in pages we do not trust: their payloads are
@@ -103,20 +124,11 @@ export function parseRequest(raw: unknown): Request | null {
       if (typeof m.site !== 'string' || m.site.length === 0 || m.site.length > 253) return null;
       if (m.choice !== null && !isChoice(m.choice)) return null;
       return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
-    case 'page-links': {
-      if (typeof m.url !== 'string' || m.url.length > 4096 || !Array.isArray(m.links)) return null;
-      const links: RawLink[] = [];
-      for (const l of m.links.slice(0, MAX_LINKS)) {
-        if (typeof l !== 'object' || l === null) continue;
-        const { href, text, title } = l as Record<string, unknown>;
-        if (typeof href !== 'string' || href.length > 2048) continue;
-        links.push({
-          href,
-          text: typeof text === 'string' ? text.slice(0, 300) : '',
-          title: typeof title === 'string' ? title.slice(0, 300) : '',
-        });
-      }
-      return { type: 'page-links', url: m.url, links };
+    case 'refresh-policy':
+      return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
+    case 'page-facts': {
+      const facts = validatePageFacts(m.facts);
+      return facts ? { type: 'page-facts', facts } : null;
     }
     default:
       return null;

@@ -7,24 +7,22 @@ import { browser, type Browser } from 'wxt/browser';
 import { Warden } from '@/lib/engine/warden';
 import { TabTracker } from '@/lib/engine/tabs';
 import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
-import { policyLinks } from '@/lib/policy/links';
+import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { validateSettings } from '@/lib/storage/settings';
-import { PARSER_VERSION } from '@/lib/policy/version';
 import { loadKnowledge } from './knowledge';
-import { loadSettings, settingsItem, loadCachedPolicy, saveCachedPolicy } from './storage';
+import { loadSettings, settingsItem } from './storage';
 import { removeCookie, toObserved } from './cookies';
-import { discoverPolicy } from './policy';
+import { PolicyService } from './policy';
+import { installRedirectGuard } from './fetch-guard';
+import { installFirefoxReferer } from './referer-firefox';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
-
-const POLICY_MAX_AGE_MS = 24 * 3600 * 1000;
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
   const tabs = new TabTracker();
   let warden: Warden | null = null;
-  const policyInFlight = new Map<SiteKey, Promise<void>>();
 
   const ready: Promise<Warden> = (async () => {
     const settings = await loadSettings();
@@ -57,37 +55,16 @@ export default defineBackground(() => {
     await updateBadges(tabs.tabsOf(site), w.breachCount(site));
   }
 
-  /** Load the site's policy once: from the cache when fresh, else from the links the page showed. */
-  function ensurePolicy(site: SiteKey, pageUrl: string, rawLinks: Parameters<typeof policyLinks>[0]): Promise<void> {
-    const existing = policyInFlight.get(site);
-    if (existing) return existing;
-    const job = (async () => {
-      const w = await ready;
-      const status = w.policyOf(site).status;
-      if (status === 'found' || status === 'loading') return;
-      const cached = await loadCachedPolicy(site);
-      if (cached && Date.now() - Date.parse(cached.fetchedAt) < POLICY_MAX_AGE_MS) {
-        await applyRemovals(w.setPolicy(site, { status: 'found' }, cached.declaration, Date.now()));
-        return;
-      }
-      const links = policyLinks(rawLinks, pageUrl);
-      w.setPolicy(site, { status: 'loading', url: links[0]?.url ?? pageUrl }, null, Date.now());
-      const outcome = await discoverPolicy(links, knowledge);
-      if (outcome.status === 'found') {
-        await saveCachedPolicy({ parser: PARSER_VERSION, site, fetchedAt: new Date().toISOString(), declaration: outcome.declaration });
-        await applyRemovals(w.setPolicy(site, { status: 'found' }, outcome.declaration, Date.now()));
-      } else {
-        await applyRemovals(w.setPolicy(site, outcome, null, Date.now()));
-      }
-    })()
-      .catch((err) => console.warn('cookie-warden: policy', site, err))
-      .finally(() => {
-        policyInFlight.delete(site);
-        void refreshBadges(site);
-      });
-    policyInFlight.set(site, job);
-    return job;
-  }
+  const policies = new PolicyService({
+    knowledge,
+    ready,
+    async applied(site, toRemove) {
+      await applyRemovals(toRemove);
+      await refreshBadges(site);
+    },
+  });
+  installRedirectGuard();
+  installFirefoxReferer();
 
   async function applyRemovals(records: Array<{ cookie: Parameters<typeof removeCookie>[0] }>): Promise<void> {
     await Promise.all(records.map((r) => removeCookie(r.cookie)));
@@ -172,12 +149,18 @@ export default defineBackground(() => {
         await rejudgeSite(request.site as SiteKey);
         return next;
       }
-      case 'page-links': {
+      case 'refresh-policy': {
+        const site = tabs.siteOf(request.tabId);
+        // The popup polls the view: answer at once, the check goes on in the background.
+        if (site) void policies.ensure(site, null, true);
+        return w.view(site, tabs.urlOf(request.tabId));
+      }
+      case 'page-facts': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return { ok: false };
-        const site = siteOfUrl(request.url);
+        const site = siteOfUrl(request.facts.url);
         if (!site || site !== tabs.siteOf(tabId)) return { ok: false };
-        void ensurePolicy(site, request.url, request.links);
+        void policies.ensure(site, discoveryInputOf(request.facts));
         return { ok: true };
       }
     }

@@ -1,44 +1,119 @@
 /**
- * Finding and reading a site's policy: from the links a page shows, fetch the cookie policy (or the
- * privacy policy, then one hop to the cookie policy it links), read it, cache it.
+ * Finding, caching and refreshing each site's policy: wiring around lib/policy/discover.ts and cache.ts.
+ * Fetches go through one limiter (2 at once per site, 4 overall), the redirect guard, and, for Cookiebot,
+ * a Referer rule scoped to the one request.
  */
 import type { KnowledgeBase } from '@/lib/cookies/knowledge';
-import { fetchPolicy } from '@/lib/policy/fetch';
-import { readDocument } from '@/lib/policy/read';
-import type { PolicyLink, Declaration } from '@/lib/types';
+import type { Warden } from '@/lib/engine/warden';
+import { applyOutcome, cachedDocuments, declarationOf, markAttempt, nextAction, type PolicyCacheEntry } from '@/lib/policy/cache';
+import { discover, type DiscoveryInput } from '@/lib/policy/discover';
+import { DEFAULT_FETCH_LIMITS, fetchPolicy, type FetchLimits, type FetchResult, type PolicyRequest } from '@/lib/policy/fetch';
+import { FetchLimiter } from '@/lib/policy/limiter';
+import { PARSER_VERSION } from '@/lib/policy/version';
+import type { SiteKey } from '@/lib/site';
+import { guardedFetch } from './fetch-guard';
+import { withReferer } from './referer';
+import { loadPolicyEntry, savePolicyEntry } from './storage';
 
-export type PolicyOutcome =
-  | { status: 'found'; declaration: Declaration }
-  | { status: 'none'; reason: string }
-  | { status: 'error'; reason: string };
+export interface PolicyServiceOptions {
+  knowledge: KnowledgeBase;
+  ready: Promise<Warden>;
+  /** Apply what a policy change decided (cookies to remove), then refresh badges. */
+  applied(site: SiteKey, toRemove: ReturnType<Warden['setPolicy']>): Promise<void>;
+  limits?: FetchLimits;
+}
 
-const MAX_TRIES = 3;
+const MAX_MEMORY = 500;
 
-export async function discoverPolicy(links: PolicyLink[], knowledge: KnowledgeBase): Promise<PolicyOutcome> {
-  if (links.length === 0) return { status: 'none', reason: 'no policy link on the page' };
-  const tried = new Set<string>();
-  let lastError: string | null = null;
-  const queue = [...links];
-  while (queue.length > 0 && tried.size < MAX_TRIES) {
-    const link = queue.shift()!;
-    if (tried.has(link.url)) continue;
-    tried.add(link.url);
-    const result = await fetchPolicy(link.url, fetch);
-    if (!result.ok) {
-      lastError = `policy unavailable: ${result.reason}`;
-      continue;
-    }
-    const fetchedAt = new Date().toISOString();
-    const declaration = readDocument(result.text, { url: result.url, knowledge, fetchedAt });
-    if (result.truncated) declaration.warnings.push('document cut at the size limit');
-    if (declaration.cookies.length > 0 || declaration.storage.length > 0 || declaration.providers.length > 0) {
-      return { status: 'found', declaration };
-    }
-    // A privacy policy without a cookie list: one hop to the cookie policy it links to.
-    for (const next of declaration.links) {
-      if (next.kind === 'cookie-policy' && !tried.has(next.url)) queue.unshift(next);
-    }
+export class PolicyService {
+  private readonly limiter = new FetchLimiter(2, 4);
+  private readonly inFlight = new Map<SiteKey, Promise<void>>();
+  private readonly entries = new Map<SiteKey, PolicyCacheEntry>();
+  private readonly limits: FetchLimits;
+
+  constructor(private readonly opts: PolicyServiceOptions) {
+    this.limits = opts.limits ?? DEFAULT_FETCH_LIMITS;
   }
-  if (lastError) return { status: 'error', reason: lastError };
-  return { status: 'none', reason: 'no cookie list found in the linked policies' };
+
+  /**
+   * The page showed these facts: use the cached policy, or discover / refresh it as the cache says.
+   * `force` (the popup's "Check again") checks now whatever the cache says.
+   */
+  ensure(site: SiteKey, input: DiscoveryInput | null, force = false): Promise<void> {
+    const existing = this.inFlight.get(site);
+    if (existing) return existing;
+    const job = this.run(site, input, force)
+      .catch((err) => console.warn('cookie-warden: policy', site, err))
+      .finally(() => this.inFlight.delete(site));
+    this.inFlight.set(site, job);
+    return job;
+  }
+
+  private async run(site: SiteKey, input: DiscoveryInput | null, force: boolean): Promise<void> {
+    const w = await this.opts.ready;
+    let entry = this.entries.get(site) ?? (await loadPolicyEntry(site));
+    const now = Date.now();
+    const action = force ? (entry?.status === 'found' ? 'refresh' : 'discover') : nextAction(entry, PARSER_VERSION, now);
+    if (entry && (action !== 'discover' || w.policyOf(site).status === 'pending')) await this.apply(site, entry);
+    if (action === 'use') return;
+    const discoveryInput = input ?? entry?.input ?? null;
+    if (!discoveryInput) return;
+    if (action === 'discover') {
+      const first = discoveryInput.pointers.length > 0 ? 'consent platform' : (discoveryInput.links[0]?.url ?? discoveryInput.pageUrl);
+      w.setPolicy(site, { status: 'loading', url: first }, null, now);
+    }
+    // Record the attempt before fetching (STYLE.md §5): a worker that dies mid-fetch does not retry at once.
+    entry = markAttempt(entry, site, PARSER_VERSION, now);
+    this.remember(site, entry);
+    await savePolicyEntry(entry);
+
+    const outcome = await discover(discoveryInput, {
+      fetch: (request) => this.fetch(site, request),
+      knowledge: this.opts.knowledge,
+      now: () => new Date(),
+      cached: cachedDocuments(entry),
+    });
+    entry = applyOutcome(entry, outcome, { site, parser: PARSER_VERSION, now: Date.now(), input: discoveryInput });
+    this.remember(site, entry);
+    await savePolicyEntry(entry);
+    await this.apply(site, entry);
+  }
+
+  private async apply(site: SiteKey, entry: PolicyCacheEntry): Promise<void> {
+    const w = await this.opts.ready;
+    const now = Date.now();
+    w.setPolicyMeta(site, {
+      vias: entry.documents.flatMap((d) => d.declaration.sources.map(() => d.via)),
+      checkedAt: entry.checkedAt,
+      retryAt: entry.retryAt,
+      lastError: entry.status === 'found' ? entry.reason : null,
+      change: entry.change
+        ? { on: entry.change.on, previousDate: entry.change.previousDate, added: entry.change.added, removed: entry.change.removed }
+        : null,
+    });
+    let toRemove: ReturnType<Warden['setPolicy']>;
+    if (entry.status === 'found') toRemove = w.setPolicy(site, { status: 'found' }, declarationOf(entry), now);
+    else if (entry.status === 'none') toRemove = w.setPolicy(site, { status: 'none', reason: entry.reason ?? 'no policy found' }, null, now);
+    else toRemove = w.setPolicy(site, { status: 'error', reason: entry.reason ?? 'failed', retryAt: entry.retryAt }, null, now);
+    await this.opts.applied(site, toRemove);
+  }
+
+  private fetch(site: SiteKey, request: PolicyRequest): Promise<FetchResult> {
+    return this.limiter.run(site, async () => {
+      const release = request.referer ? await withReferer(request.url, request.referer) : null;
+      try {
+        return await fetchPolicy(request, guardedFetch, { limits: this.limits, redirects: 'platform' });
+      } finally {
+        await release?.();
+      }
+    });
+  }
+
+  private remember(site: SiteKey, entry: PolicyCacheEntry): void {
+    if (!this.entries.has(site) && this.entries.size >= MAX_MEMORY) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(site, entry);
+  }
 }

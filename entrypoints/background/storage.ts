@@ -2,7 +2,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from '@/lib/messages';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, validateSettings } from '@/lib/storage/settings';
-import type { Declaration } from '@/lib/types';
+import { isCurrent, type PolicyCacheEntry } from '@/lib/policy/cache';
 import { PARSER_VERSION } from '@/lib/policy/version';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -19,25 +19,26 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** Parsed policies are derived data: keyed by parser version, rebuilt when it changes. */
-export interface CachedPolicy {
-  parser: number;
-  site: string;
-  fetchedAt: string;
-  declaration: Declaration;
-}
-
+/**
+ * Parsed policies are derived data: one entry per site (registrable domain), stamped with the cache format
+ * and the reader version; lib/policy/cache.ts discards entries from another version and rebuilds them.
+ */
 const policyKey = (site: string) => `local:policy:${site}` as const;
 
-export async function loadCachedPolicy(site: string): Promise<CachedPolicy | null> {
+export async function loadPolicyEntry(site: string): Promise<PolicyCacheEntry | null> {
   try {
-    const v = await storage.getItem<CachedPolicy>(policyKey(site));
-    return v && v.parser === PARSER_VERSION ? v : null;
+    const v = await storage.getItem<PolicyCacheEntry>(policyKey(site));
+    return isCurrent(v, PARSER_VERSION) ? v : null;
   } catch {
     return null;
   }
 }
 
-export async function saveCachedPolicy(entry: CachedPolicy): Promise<void> {
-  await storage.setItem(policyKey(entry.site), entry);
+export async function savePolicyEntry(entry: PolicyCacheEntry): Promise<void> {
+  try {
+    await storage.setItem(policyKey(entry.site), entry);
+  } catch (err) {
+    // Quota or a closed profile: the in-memory copy still serves this session.
+    console.warn('cookie-warden: could not store the policy of', entry.site, err);
+  }
 }

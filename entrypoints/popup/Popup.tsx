@@ -7,7 +7,7 @@ import { ChoicePicker } from '@/components/ChoicePicker';
 const REFRESH_MS = 1_000;
 
 export function Popup({ tabId }: { tabId: number | null }) {
-  const { view, error, loadView, loadSettings, setSiteChoice } = useUi();
+  const { view, error, loadView, loadSettings, setSiteChoice, refreshPolicy } = useUi();
 
   useEffect(() => {
     if (tabId === null) return;
@@ -38,7 +38,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
         defaultChoice={view.choice === null ? view.effectiveChoice : undefined}
         onChange={(choice) => void setSiteChoice(view.site!, choice, tabId)}
       />
-      <PolicySummary view={view} />
+      <PolicySummary view={view} onCheckAgain={() => void refreshPolicy(tabId)} />
       <CookieTable cookies={view.cookies} />
     </main>
   );

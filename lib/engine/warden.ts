@@ -4,7 +4,7 @@
  * in and applies the removals that come out.
  */
 import type { Choice, Declaration } from '../types';
-import type { CookieRow, PolicyStatusView, Settings, SiteView } from '../messages';
+import type { CookieRow, PolicyMetaView, PolicyStatusView, Settings, SiteView } from '../messages';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
 import { domainInSite, type SiteKey } from '../site';
@@ -35,6 +35,7 @@ export interface CookieRecord {
 interface SiteRecord {
   policy: PolicyStatusView;
   declaration: CompiledDeclaration | null;
+  meta: PolicyMetaView | null;
   cookies: Map<string, CookieRecord>;
 }
 
@@ -65,7 +66,7 @@ export class Warden {
         const oldest = this.sites.keys().next().value;
         if (oldest !== undefined) this.sites.delete(oldest);
       }
-      r = { policy: { status: 'pending' }, declaration: null, cookies: new Map() };
+      r = { policy: { status: 'pending' }, declaration: null, meta: null, cookies: new Map() };
       this.sites.set(site, r);
     }
     return r;
@@ -113,7 +114,14 @@ export class Warden {
     const r = this.record(site);
     r.policy = policy;
     if (declaration) r.declaration = new CompiledDeclaration(declaration);
+    // Only a found policy declares anything: none / error / loading judge without one.
+    else if (policy.status !== 'found') r.declaration = null;
     return this.rejudge(site, now);
+  }
+
+  /** Where the policy came from, when it was checked, what changed (shown in the popup). */
+  setPolicyMeta(site: SiteKey, meta: PolicyMetaView | null): void {
+    this.record(site).meta = meta;
   }
 
   /** Re-judge a site's cookies (policy arrived, choice changed). Returns the kept ones now to remove. */
@@ -174,9 +182,11 @@ export class Warden {
       sources: (declaration?.sources ?? []).map((s, i) => ({
         url: s.url,
         kind: s.kind,
+        via: r?.meta?.vias[i] ?? null,
         fetchedAt: s.fetchedAt ?? null,
         cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
       })),
+      policyMeta: r?.meta ?? null,
       dnt: declaration?.statements.dnt.stance ?? 'unspecified',
       cookies,
       breaches: site ? this.breachCount(site) : 0,

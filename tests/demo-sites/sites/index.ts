@@ -6,7 +6,9 @@ import type { Site } from '../site';
 import { createKopano } from './kopano';
 import { createSyncronis } from './syncronis';
 import { createYoutube } from './youtube';
+import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
+import { discoverySites } from './discovery';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites()];
 }

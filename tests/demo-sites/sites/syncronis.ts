@@ -89,7 +89,7 @@ function homePage(user: string | undefined): string {
   );
 }
 
-const COOKIE_POLICY = `<h1>Cookie Policy</h1>
+export const COOKIE_POLICY = `<h1>Cookie Policy</h1>
 <p>This Cookie Policy explains how Syncronis uses cookies and similar technologies when you visit our websites and use our platform. We believe in transparency and want you to understand exactly what data we collect and why.</p>
 
 <h2>Quick Summary</h2>
@@ -200,7 +200,7 @@ const COOKIE_POLICY = `<h1>Cookie Policy</h1>
 <h3>Questions about cookies?</h3>
 <p>Our team is here to help you understand how we handle your data.</p>`;
 
-const PRIVACY_POLICY = `<h1>Privacy Policy</h1>
+export const PRIVACY_POLICY = `<h1>Privacy Policy</h1>
 <p>This Privacy Policy describes how Syncronis collects, uses, and shares information when you use our websites, platform, and services. We're committed to protecting your data with the same rigor we bring to enterprise IT orchestration.</p>
 
 <h2>Privacy at a Glance</h2>
