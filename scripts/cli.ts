@@ -1,6 +1,7 @@
 /**
  * The command line: `cookie-warden extract <file-or-url> [--json]`, `cookie-warden classify <name> [--domain d] [--json]`.
- * Exit codes: 0 success, 2 unreadable input or bad usage (one line on stderr).
+ * Exit codes: 0 success, 2 unreadable input (missing, a directory, too large, binary) or bad usage (one line on
+ * stderr, then the usage for usage errors).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text' }> {
+async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text'; warning?: string }> {
   if (/^https?:\/\//i.test(target)) {
     const result = await fetchPolicy({ url: target }, fetch);
     if (!result.ok) throw new Error(`cannot fetch ${target}: ${result.reason}`);
@@ -56,18 +57,66 @@ async function load(target: string): Promise<{ text: string; url: string; hint?:
   }
   if (!info.isFile()) throw new Error(`cannot read ${target}: not a file`);
   if (info.size > MAX_FILE_BYTES) throw new Error(`cannot read ${target}: larger than ${MAX_FILE_BYTES} bytes`);
-  const bytes = await readFile(target);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const decoded = decodeText(await readFile(target));
+  if (decoded === null) throw new Error(`cannot read ${target}: binary file, not a text document`);
+  const { text, warning } = decoded;
   const ext = path.extname(target).toLowerCase();
   const hint = ext === '.md' ? 'markdown' : ext === '.txt' ? 'text' : /^\.(html?|njk|php)$/.test(ext) ? 'html' : undefined;
-  return { text, url: path.resolve(target), hint };
+  return { text, url: path.resolve(target), hint, warning };
+}
+
+const SNIFF_BYTES = 8000;
+
+export interface DecodedText {
+  text: string;
+  /** Set when the bytes were not UTF-8 and were read in another encoding. */
+  warning?: string;
+}
+
+/**
+ * The file's text, or null when it is binary (an image, an archive, an executable): a NUL byte in the first
+ * 8,000 bytes, as git and grep decide, or more than 5 % control characters there (text has tabs and line
+ * breaks, not the others). UTF-16 is told by its byte-order mark (TextDecoder drops a UTF-8 one). Text that is
+ * not valid UTF-8 is a page saved in a legacy encoding, read as windows-1252 as browsers do by default (WHATWG
+ * Encoding): decoded as UTF-8, "Durée" would become "Dur\ufffde" and the column it heads would go unrecognised.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes) };
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const b of head) {
+    if (b === 0) return null;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) controls++;
+  }
+  if (controls > head.length / 20) return null;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { text: windows1252(bytes), warning: 'not valid UTF-8: read as windows-1252' };
+  }
+}
+
+// windows-1252 differs from Latin-1 in 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ); five
+// bytes are unassigned and stay as their C1 code points, as the WHATWG table has them. Node's own
+// TextDecoder('windows-1252') decodes these as Latin-1 (https://github.com/nodejs/node/issues/56542).
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    const chunk = Array.from(bytes.subarray(i, i + 0x8000), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    out += String.fromCharCode(...chunk);
+  }
+  return out;
 }
 
 async function extract(args: string[], json: boolean): Promise<number> {
   const target = args[0];
   if (!target) throw new UsageError(`extract needs a file or URL\n${USAGE}`);
-  const { text, url, hint } = await load(target);
+  const { text, url, hint, warning } = await load(target);
   const declaration = readDocument(text, { url, knowledge: loadKnowledge(), hint, fetchedAt: new Date().toISOString() });
+  if (warning) declaration.warnings.unshift(warning);
   if (json) process.stdout.write(`${JSON.stringify(declaration)}\n`);
   else process.stdout.write(render(declaration));
   return 0;
