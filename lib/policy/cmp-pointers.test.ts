@@ -135,3 +135,31 @@ describe('validatePageFacts', () => {
     expect(validatePageFacts(null)).toBeNull();
   });
 });
+
+describe('CookieYes script', () => {
+  it('reads the categories of a 2021+ script store', () => {
+    const script = `!function(){var _ckyStore = {_categories: [{"slug":"necessary","isNecessary":true,"cookies":[{"cookieID":"cookieyes-consent","domain":"example.com"}]},
+      {"slug":"analytics","cookies":[{"cookieID":"_ga","domain":".example.com"},{"cookieID":"_gid","domain":".example.com"}]}],
+      _providersToBlock: [{"re":"hotjar.com","categories":["analytics"]}]};}();`;
+    const d = parseCmp(script, 'https://cdn-cookieyes.com/client_data/x/script.js')!;
+    expect(d.sources[0]!.kind).toBe('cookieyes');
+    expect(d.cookies.map((c) => [c.name, c.purpose])).toEqual([['cookieyes-consent', 'essential'], ['_ga', 'analytics'], ['_gid', 'analytics']]);
+  });
+  it('recognises nothing in prose that quotes the format', () => {
+    expect(parseCmp('CookieYes: `_ckyStore._categories = [{"slug": "necessary"|"functional"}]`', 'u')).toBeNull();
+  });
+});
+
+describe('Termly cookie list', () => {
+  it('reads the documented categories', () => {
+    const json = JSON.stringify({ cookies: {
+      essential: [{ name: '__cf_bm', tracker_type: 'http_cookie', domain: '.example.com', en_us: 'bot protection', expire: '30 minutes' }],
+      analytics: [{ name: '_ga', tracker_type: 'http_cookie', service: 'Google Analytics', expire: '2 years' }, { name: 'ls_key', tracker_type: 'html_local_storage' }],
+      social_networking: [{ name: '_fbp', tracker_type: 'http_cookie' }],
+    } });
+    const d = parseCmp(json, 'https://app.termly.io/api/v1/snippets/websites/x/documents/y/cookies')!;
+    expect(d.sources[0]!.kind).toBe('termly');
+    expect(d.cookies.map((c) => [c.name, c.purpose])).toEqual([['__cf_bm', 'essential'], ['_ga', 'analytics'], ['_fbp', 'advertising']]);
+    expect(d.storage.map((s) => s.key)).toEqual(['ls_key']);
+  });
+});

@@ -71,6 +71,13 @@ describe('discover', () => {
     }
   });
 
+  it('OneTrust language files keep the ruleset scheme', async () => {
+    const { oneTrustLanguageUrls } = await import('./cmp/onetrust');
+    const ruleset = sample('onetrust/metabomb_ruleset.json');
+    expect(oneTrustLanguageUrls(ruleset, `http://cdn.example/consent/${OT}/${OT}.json`)).toEqual([`http://cdn.example/consent/${OT}/${OT_RULESET}/en.json`]);
+    expect(oneTrustLanguageUrls(ruleset, `https://cdn.example/consent/${OT}/${OT}.json`)[0]).toMatch(/^https:/);
+  });
+
   it('a German-only link ("Cookie-Richtlinie")', async () => {
     const { deps } = web({ 'https://example.de/rechtliches/cookie-richtlinie': { text: COOKIE_PAGE } });
     const out = await discover(home('https://example.de/', '', '<a href="/rechtliches/cookie-richtlinie">Cookie-Richtlinie</a><a href="/impressum">Impressum</a>', 'de'), deps);

@@ -24,22 +24,28 @@ export function detectCookieYes(text: string): boolean {
   // A script, not a page: an HTML policy rendered by CookieYes is the HTML reader's.
   if (/^\s*</.test(text)) return false;
   const head = text.slice(0, 2_000_000);
-  return /\b_ckyStore\b|\bcliConfig\b/.test(head) && /["']?slug["']?\s*:/.test(head);
+  if (!/\b_ckyStore\b|\bcliConfig\b/.test(head)) return false;
+  // Prose that quotes the format (our samples README) names it too: require a category list we can read.
+  return categoriesOf(head) !== null;
+}
+
+/** The first readable category list: an array of objects with a `slug`. */
+function categoriesOf(text: string): JsonValue[] | null {
+  MARKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER.exec(text)) !== null) {
+    const read = readJsValue(text, m.index + m[0].length);
+    if (read && Array.isArray(read.value) && read.value.some((c) => isRecord(c) && typeof c.slug === 'string')) return read.value;
+  }
+  return null;
 }
 
 export function parseCookieYes(text: string, sourceUrl: string): Declaration {
   const b = new DeclarationBuilder('cookieyes');
   const t = boundText(text, b);
-  let found = false;
-  MARKER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = MARKER.exec(t)) !== null) {
-    const read = readJsValue(t, m.index + m[0].length);
-    if (!read || !Array.isArray(read.value)) continue;
-    found = true;
-    readCategories(b, read.value);
-    break;
-  }
+  const categories = categoriesOf(t);
+  const found = categories !== null;
+  if (categories) readCategories(b, categories);
   if (!found) b.warn('no categories found in the CookieYes script');
   return b.finish(t, sourceUrl);
 }

@@ -75,8 +75,10 @@ export function oneTrustLanguageUrls(text: string, rulesetUrl: string): string[]
     // Both go into a URL path: accept only the shapes OneTrust uses.
     if (!id || !/^[0-9a-f-]{8,64}$/i.test(id) || !/^[a-z]{2,3}(?:-[a-z0-9]{2,4})?$/i.test(lang)) continue;
     try {
+      // Same scheme as the ruleset (OneTrust's CDNs are https; never a downgrade, never another scheme).
       const url = new URL(`${id}/${lang}.json`, rulesetUrl);
-      if (url.protocol === 'https:' && !urls.includes(url.href)) urls.push(url.href);
+      const base = new URL(rulesetUrl);
+      if (url.protocol === base.protocol && /^https?:$/.test(url.protocol) && !urls.includes(url.href)) urls.push(url.href);
     } catch {
       return [];
     }

@@ -7,7 +7,7 @@
  *   /<cbid>/cc.js          purplemath's real cc.js data lines, only when the request's Referer is the site the
  *                          cbid is registered for (as Cookiebot does); otherwise the out-of-region stub
  *   /__seen                JSON: the Referer of every cc.js request
- * cdn.cookielaw.test (HTTPS: OneTrust's language URLs are https)
+ * cdn.cookielaw.test
  *   /scripttemplates/otSDKStub.js          the stub (does nothing here)
  *   /consent/<id>/<id>.json                metabomb's ruleset
  *   /consent/<id>/<ruleset>/en.json        metabomb's language file with the cookie groups
