@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_FETCH_LIMITS, RedirectCounter, TooManyRedirects, type Fetcher } from '@/lib/policy/fetch';
+import { installFirefoxRedirectCancel } from './redirect-guard-firefox';
 
 const counter = new RedirectCounter(DEFAULT_FETCH_LIMITS.maxRedirects);
 
@@ -18,6 +19,7 @@ export function installRedirectGuard(): void {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
+  installFirefoxRedirectCancel((url) => counter.isOver(url));
 }
 
 export const guardedFetch: Fetcher = async (url, init) => {

@@ -164,7 +164,9 @@ describe('RedirectCounter', () => {
     let tripped = 0;
     const stop = counter.watch('http://a/0', () => tripped++);
     for (let i = 0; i < 5; i++) expect(counter.hop(`http://a/${i}`, `http://a/${i + 1}`)).toBe(false);
+    expect(counter.isOver('http://a/5')).toBe(false);
     expect(counter.hop('http://a/5', 'http://a/6')).toBe(true);
+    expect(counter.isOver('http://a/6')).toBe(true);
     expect(tripped).toBe(1);
     expect(counter.hop('http://other/', 'http://x/')).toBe(false);
     stop();

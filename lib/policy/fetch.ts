@@ -240,6 +240,12 @@ export class RedirectCounter {
     return false;
   }
 
+  /** Is `url` the next hop of a chain already past the limit? (A blocking listener can then cancel it.) */
+  isOver(url: string): boolean {
+    const chain = this.chains.get(url);
+    return chain !== undefined && chain.count > this.maxRedirects;
+  }
+
   get size(): number {
     return this.chains.size;
   }

@@ -209,9 +209,10 @@ export async function failingServersShowTheirState(driver: Driver, server: DemoS
   }
   const huge = await siteJson<{ bytes: number }>(server, 'huge.test', '/__count');
   expect(huge.bytes).toBeLessThan(30 * 1024 * 1024);
-  // The platform follows redirects; we abort past 5 (asynchronously): far fewer than the browser's own 20.
+  // The platform follows redirects; we stop past 5 (6 requests measured in both browsers; one more hop may
+  // slip through the asynchronous abort in Chromium), not at the browsers' own limit of 20.
   const loop = await siteJson<{ count: number }>(server, 'redirectloop.test', '/__count');
-  expect(loop.count).toBeLessThanOrEqual(12);
+  expect(loop.count).toBeLessThanOrEqual(7);
   console.log(`[discovery] ${'huge.test'} bytes sent ${huge.bytes}; redirectloop.test requests ${loop.count}`);
   await ext.close();
 }
