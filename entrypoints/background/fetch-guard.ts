@@ -19,7 +19,7 @@ export function installRedirectGuard(): void {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
-  installFirefoxRedirectCancel((url) => counter.isOver(url));
+  installFirefoxRedirectCancel(DEFAULT_FETCH_LIMITS.maxRedirects, (root) => counter.tripRoot(root));
 }
 
 export const guardedFetch: Fetcher = async (url, init) => {

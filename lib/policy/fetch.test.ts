@@ -164,10 +164,11 @@ describe('RedirectCounter', () => {
     let tripped = 0;
     const stop = counter.watch('http://a/0', () => tripped++);
     for (let i = 0; i < 5; i++) expect(counter.hop(`http://a/${i}`, `http://a/${i + 1}`)).toBe(false);
-    expect(counter.isOver('http://a/5')).toBe(false);
     expect(counter.hop('http://a/5', 'http://a/6')).toBe(true);
-    expect(counter.isOver('http://a/6')).toBe(true);
     expect(tripped).toBe(1);
+    expect(counter.tripRoot('http://a/0')).toBe(true);
+    expect(tripped).toBe(2);
+    expect(counter.tripRoot('http://nope/')).toBe(false);
     expect(counter.hop('http://other/', 'http://x/')).toBe(false);
     stop();
     expect(counter.size).toBe(0);

@@ -240,10 +240,15 @@ export class RedirectCounter {
     return false;
   }
 
-  /** Is `url` the next hop of a chain already past the limit? (A blocking listener can then cancel it.) */
-  isOver(url: string): boolean {
-    const chain = this.chains.get(url);
-    return chain !== undefined && chain.count > this.maxRedirects;
+  /** A blocking listener stopped the chain that started at `root` itself: report it as too many redirects. */
+  tripRoot(root: string): boolean {
+    for (const chain of this.chains.values()) {
+      if (chain.root === root) {
+        chain.onExceeded();
+        return true;
+      }
+    }
+    return false;
   }
 
   get size(): number {

@@ -4,7 +4,7 @@
  *
  * purplemath.test    Cookiebot (`uc.js` data-cbid → consent.cookiebot.test cc.js) plus a "Cookie Policy" page
  * metabomb.test      OneTrust (`otSDKStub.js` data-domain-script → cdn.cookielaw.test JSON), no policy link
- * usualpath.test     no link at all; the policy sits at /legal/cookies
+ * usualpath.test     no link at all; the policy sits at /legal/cookies (www.usualpath.test: the same site)
  * privacyhop.test    links only "Privacy Policy" (seed 001), which links the cookie policy (seed 000)
  * baeckerei.test     German only: "Cookie-Richtlinie" → /rechtliches/cookie-richtlinie
  * nopolicy.test      no consent platform, no link, nothing at the usual paths
@@ -111,10 +111,10 @@ const SIMPLE_TABLE = (rows: Array<[string, string, string]>) =>
 ${rows.map(([n, p, d]) => `<tr><td>${esc(n)}</td><td>${esc(p)}</td><td>${esc(d)}</td></tr>`).join('\n')}
 </tbody></table>`;
 
-/** The policy only at a usual path, and no link to it. */
-export function createUsualPath(): Site {
+/** The policy only at a usual path, and no link to it. The same site answers on www.usualpath.test. */
+export function createUsualPath(host = 'usualpath.test'): Site {
   return {
-    host: 'usualpath.test',
+    host,
     handle: routes({
       'GET /': () =>
         html(home({ title: 'Usual Path Outfitters', scriptCookies: { _ga: 63072000, _hjid: 31536000 } }), { 'Set-Cookie': [session('sessionid')] }),
@@ -311,6 +311,7 @@ export function discoverySites(): Site[] {
     createPurplemath(),
     createMetabomb(),
     createUsualPath(),
+    createUsualPath('www.usualpath.test'),
     createPrivacyHop(),
     createBaeckerei(),
     createNoPolicy(),

@@ -116,6 +116,11 @@ export async function cookiebotSiteMergesPlatformAndPage(driver: Driver, server:
     _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
   });
   await expect.poll(() => badgeText(ext, v.tabId)).toBe('1');
+  // Each cookie keeps the source it came from.
+  const sourceOf = (name: string) =>
+    v.popup.evaluate<string>(`document.querySelector('tr[data-cookie="${name}"] [data-testid="cookie-source"]')?.getAttribute('title') ?? ''`);
+  expect(await sourceOf('PHPSESSID')).toContain('consent.cookiebot.test');
+  expect(await sourceOf('cart_id')).toBe(server.url('purplemath.test', '/cookie-policy'));
   // Cookiebot only answers with the declaration to a request that carries the site as Referer.
   const seen = await siteJson<{ referers: Array<string | null> }>(server, 'consent.cookiebot.test', '/__seen');
   expect(seen.referers).toContain(server.url('purplemath.test', '/'));
@@ -167,6 +172,14 @@ export async function pagePathsFindThePolicy(driver: Driver, server: DemoServer)
     await expect.poll(async () => byName(await popupRows(v.popup)), { message: host }).toMatchObject(rows);
     await closeVisit(v);
   }
+  // A declaration of usualpath.test covers its subdomains: www uses it without looking again.
+  const www = await visit(driver, ext, server, 'www.usualpath.test');
+  await expect.poll(async () => (await policyState(www.popup)).sources.map((s) => s.url)).toEqual([server.url('usualpath.test', '/legal/cookies')]);
+  await expect.poll(async () => byName(await popupRows(www.popup))).toMatchObject({
+    sessionid: { state: 'kept', declared: 'true', purpose: 'essential' },
+    _ga: { state: 'removed', declared: 'true', purpose: 'analytics' },
+  });
+  await closeVisit(www);
   await ext.close();
 }
 
@@ -209,10 +222,11 @@ export async function failingServersShowTheirState(driver: Driver, server: DemoS
   }
   const huge = await siteJson<{ bytes: number }>(server, 'huge.test', '/__count');
   expect(huge.bytes).toBeLessThan(30 * 1024 * 1024);
-  // The platform follows redirects; we stop past 5 (6 requests measured in both browsers; one more hop may
-  // slip through the asynchronous abort in Chromium), not at the browsers' own limit of 20.
+  // The platform follows redirects; we stop past 5 (1 request + 5 redirects), not at the browsers' own 20.
   const loop = await siteJson<{ count: number }>(server, 'redirectloop.test', '/__count');
-  expect(loop.count).toBeLessThanOrEqual(7);
+  // Firefox cancels the 7th request itself (blocking webRequest); Chromium's abort is asynchronous.
+  if (driver.name === 'firefox') expect(loop.count).toBe(6);
+  else expect(loop.count).toBeLessThanOrEqual(8);
   console.log(`[discovery] ${'huge.test'} bytes sent ${huge.bytes}; redirectloop.test requests ${loop.count}`);
   await ext.close();
 }
