@@ -105,3 +105,14 @@ describe('decide', () => {
     }
   });
 });
+
+describe('a cookie declared without a purpose', () => {
+  it('counts as declared and is judged by what we know', () => {
+    // Kopano lists test_cookie under "Not required" with no description.
+    const v = judge('test_cookie');
+    expect(v.declared?.name).toBe('test_cookie');
+    expect(v.breaches).toEqual([]);
+    expect(v.basis).not.toBe('declaration');
+    expect(v.flag).not.toBeNull();
+  });
+});

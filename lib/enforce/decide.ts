@@ -75,14 +75,14 @@ const TRACKING: ReadonlySet<Purpose> = new Set(['analytics', 'advertising']);
 export function decide(input: DecideInput): Verdict {
   const declared = input.declaration?.lookup(input.name) ?? null;
   const breaches: BreachKind[] = [];
-  if (declared) {
+  // Declared without a purpose the document gives ("Not required", no text): declared, so no breach, but
+  // its purpose is judged as an undeclared cookie's is.
+  if (declared && declared.purpose !== 'unknown') {
     const purpose = declared.purpose;
     let flag: string | null = null;
     if (purpose === 'essential') {
       const known = input.knowledge?.lookup(input.name, input.domain);
       if (known && TRACKING.has(known.purpose)) flag = `declared essential, but known as ${known.purpose} (${known.platform})`;
-    } else if (purpose === 'unknown') {
-      flag = 'declared without a purpose';
     }
     return {
       purpose,
@@ -115,11 +115,12 @@ export function decide(input: DecideInput): Verdict {
   }
   // Undeclared is a breach once we know what the site declared; with no policy at all, only the
   // non-essential cookies count (a site may set what it needs to work without writing it down).
-  if (input.policy === 'found' || (input.policy === 'none' && purpose !== 'essential')) breaches.push('undeclared');
+  if (!declared && (input.policy === 'found' || (input.policy === 'none' && purpose !== 'essential'))) breaches.push('undeclared');
+  if (declared && flag === null) flag = 'declared without a purpose';
   return {
     purpose,
     basis,
-    declared: null,
+    declared,
     action: allowedBy(input.choice, purpose) ? 'keep' : 'remove',
     flag,
     breaches,

@@ -56,7 +56,8 @@ export function rolesOfHeaderRow(cells: string[], strict = false): Array<ColumnR
       roles.push(role && role !== 'name' ? 'ignore' : null);
     }
   }
-  if (recognised < 2 && (strict || !(recognised === 1 && cells.length <= 2 && taken.has('name')))) return null;
+  // One recognised header is enough when it is the name column itself (the others are sniffed from content).
+  if (recognised < 2 && (strict || !(recognised === 1 && cells.length <= 6 && taken.has('name')))) return null;
   // In the body, a header row repeats headers: every filled cell must be one.
   if (strict && cells.some((c, i) => c.trim() !== '' && roles[i] === null)) return null;
   if (!taken.has('name') && !taken.has('key') && !taken.has('provider')) return null;

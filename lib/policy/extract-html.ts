@@ -13,7 +13,6 @@ import { rolesOfHeaderRow, roleOfHeader, type ColumnRole } from './columns';
 import { cleanName, looksLikeName, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
-import { classifyName } from '../cookies/classify';
 import { namesInProse } from './prose-names';
 import { findProviderMentions } from '../cookies/knowledge';
 import { findStatements } from './statements';
@@ -65,6 +64,17 @@ interface RowFacts {
   domain: string | null;
 }
 
+/**
+ * A lifetime stated in the purpose text when the table has no duration column: "The cookie is a session
+ * cookie and is deleted when all the browser windows are closed", "expires after 30 minutes".
+ */
+function durationInText(text: string): string | null {
+  const session = /\bsession cookies?\b|(?:deleted|removed|erased|expires?|cleared) (?:when|once|after) (?:you close |all )?(?:the |your )?(?:browser|window)/i.exec(text);
+  if (session) return 'session';
+  const m = /\b(?:expires?|lasts?|stored|kept|retained|valid)(?: for| after| in| up to| a maximum of){1,2} ((?:\d+|one|two|three|six|twelve|thirteen|a) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))/i.exec(text);
+  return m ? m[1]! : null;
+}
+
 /** Lifetimes written one per name ("Session, 61 j, 365 j" beside "a, b, c"), or null. */
 function pairedDurations(count: number, written: string | null): Array<{ seconds: number | null; written: string }> | null {
   if (count < 2 || !written) return null;
@@ -76,10 +86,14 @@ function pairedDurations(count: number, written: string | null): Array<{ seconds
 class Collector {
   constructor(private readonly knownPurpose: ((name: string) => Purpose | null) | null) {}
 
-  /** What the knowledge base says of a name, when the document's words say nothing. */
+  /**
+   * What the knowledge base says of a name, when the document's words say nothing. Only its tracking and
+   * preference purposes count: the Open Cookie Database files strictly necessary and merely functional
+   * cookies alike under "Functional", so its "essential" says too little to put words in a site's mouth.
+   */
   known(name: string): Purpose | null {
     const p = this.knownPurpose?.(name) ?? null;
-    return p === 'unknown' ? null : p;
+    return p === 'unknown' || p === 'essential' ? null : p;
   }
 
   cookies: DeclaredCookie[] = [];
@@ -97,12 +111,13 @@ class Collector {
     const decided = labels.find((l) => l.purpose !== null);
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
     const fromText: Purpose | null = decided ? null : purposeOfText(facts.purposeText);
+    if (!facts.duration && facts.purposeText) facts.duration = durationInText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     // OneTrust lists: names in one cell and their lifetimes in another, paired by position.
     const perName = pairedDurations(facts.names.length, facts.duration);
     for (const name of facts.names) {
       // No category and a text that says nothing we recognise: the name itself is the last evidence.
-      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : this.known(name) ?? classifyName(name));
+      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : this.known(name) ?? 'unknown');
       if (facts.isKey) {
         this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
         continue;
@@ -295,6 +310,7 @@ function readTable(
   }
   if (!roles) roles = guessRoles(rows);
   if (!roles) return;
+  roles = sniffUnknownColumns(roles, rows.slice(start));
 
   let tableCategory: string | null = null;
   let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
@@ -423,6 +439,23 @@ function isCategoryRow(cell: Cell, cells: Cell[], roles: Array<ColumnRole | null
   if (cells.indexOf(cell) !== (nameColumn >= 0 ? nameColumn : 0)) return false;
   if (purposeOfCategory(text) !== null) return true;
   return !looksLikeName(cleanName(text));
+}
+
+/**
+ * Columns whose header we could not read (a language we lack, a page decoded in the wrong charset): a
+ * column of lifetimes is a duration column; the first long-text column is the purpose.
+ */
+function sniffUnknownColumns(roles: Array<ColumnRole | null>, body: Cell[][]): Array<ColumnRole | null> {
+  if (body.length === 0 || !roles.includes(null)) return roles;
+  const out = [...roles];
+  for (let c = 0; c < out.length; c++) {
+    if (out[c] !== null) continue;
+    const cells = body.map((r) => r[c]?.text ?? '').filter((t) => t.length > 0);
+    if (cells.length === 0) continue;
+    if (!out.includes('duration') && cells.filter((t) => parseDuration(t).seconds !== null).length >= cells.length * 0.6) out[c] = 'duration';
+    else if (!out.includes('purpose') && cells.reduce((n, t) => n + t.length, 0) / cells.length > 25) out[c] = 'purpose';
+  }
+  return out;
 }
 
 /** With no recognisable header: a 2-3 column table whose first column is mostly names. */

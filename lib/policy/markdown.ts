@@ -14,7 +14,24 @@ export function markdownToHtml(md: string): string {
     .replace(/^\s*\{:?\s*[.#][^}\n]*\}\s*$/gm, '')
     .replace(/\{:?\s*\.[\w-]+\s*\}/g, '')
     ;
-  return marked.parse(escapeTableUnderscores(fixDelimiterRows(cleaned))) as string;
+  return marked.parse(escapeTableUnderscores(fixDelimiterRows(flattenDeepNesting(cleaned)))) as string;
+}
+
+const MAX_INDENT = 24;
+const MAX_MARKERS = 6;
+
+/**
+ * Hostile nesting: marked recurses per level of list or quote, so thousands of levels overflow the stack,
+ * and deep indentation costs it super-linear time. No real policy nests more than a few levels: cap the
+ * indentation and the run of markers a line starts with.
+ */
+function flattenDeepNesting(md: string): string {
+  return md.replace(/^[ \t]*(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]*)*/gm, (lead) => {
+    if (lead.length <= MAX_INDENT) return lead;
+    const indent = /^[ \t]*/.exec(lead)![0].replace(/\t/g, '    ');
+    const markers = lead.slice(/^[ \t]*/.exec(lead)![0].length).match(/(?:[-*+]|\d{1,9}[.)]|>)[ \t]*/g) ?? [];
+    return ' '.repeat(Math.min(indent.length, MAX_INDENT)) + markers.slice(0, MAX_MARKERS).join('');
+  });
 }
 
 /**

@@ -36,14 +36,15 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
   if (/^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
   if (templated && (tags > 0 || /govuk\w*\(/.test(head))) return 'template';
   if (tags >= 5 && tags >= strongMd) return 'html';
-  if (hint === 'html' && tags > 0) return 'html';
+  const inline = (head.match(/<(?:a|span|strong|b|em|i|code|br|img)\b[^>]*>/gi) ?? []).length;
+  if (hint === 'html' && tags + inline > 0) return 'html';
   if (hint === 'text' && tags === 0) return 'text';
   // Plain text extracted from a page keeps headings as bare lines: few blank lines, no Markdown headings.
   const blankLines = (head.match(/\n\s*\n/g) ?? []).length;
   const lines = (head.match(/\n/g) ?? []).length + 1;
   if (strongMd >= 2 && (blankLines > 0 || hint === 'markdown') && !(hint !== 'markdown' && blankLines < lines / 20 && (head.match(/^\s{0,3}#{1,6}\s/gm) ?? []).length === 0)) return 'markdown';
   if (hint === 'markdown') return 'markdown';
-  if (tags > 0) return 'html';
+  if (tags > 0 || (inline >= 2 && strongMd === 0)) return 'html';
   return 'text';
 }
 
