@@ -15,7 +15,7 @@ export default defineConfig({
       'webNavigation',
       'webRequest',
       'declarativeNetRequest',
-      // Firefox MV2: blocking webRequest sets the Referer of our own Cookiebot request (referer-firefox.ts).
+      // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts).
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
     ],
     host_permissions: ['<all_urls>'],

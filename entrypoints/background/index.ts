@@ -15,7 +15,6 @@ import { loadSettings, settingsItem } from './storage';
 import { removeCookie, toObserved } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
-import { installFirefoxReferer } from './referer-firefox';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
 
@@ -64,7 +63,6 @@ export default defineBackground(() => {
     },
   });
   installRedirectGuard();
-  installFirefoxReferer();
 
   async function applyRemovals(records: Array<{ cookie: Parameters<typeof removeCookie>[0] }>): Promise<void> {
     await Promise.all(records.map((r) => removeCookie(r.cookie)));

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
-import type { Driver, TestPage } from '../support/driver';
+import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import { badgeText, popupRows, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
 
@@ -124,6 +124,8 @@ export async function cookiebotSiteMergesPlatformAndPage(driver: Driver, server:
   // Cookiebot only answers with the declaration to a request that carries the site as Referer.
   const seen = await siteJson<{ referers: Array<string | null> }>(server, 'consent.cookiebot.test', '/__seen');
   expect(seen.referers).toContain(server.url('purplemath.test', '/'));
+  // The Referer rule lived for that one request only.
+  await expect.poll(() => ext.evaluate<number>(`${EXT_API}.declarativeNetRequest.getSessionRules().then((r) => r.length)`)).toBe(0);
   await closeVisit(v);
   await ext.close();
 }
