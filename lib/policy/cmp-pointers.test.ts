@@ -163,3 +163,27 @@ describe('Termly cookie list', () => {
     expect(d.storage.map((s) => s.key)).toEqual(['ls_key']);
   });
 });
+
+describe('hostile pages', () => {
+  it('readJsValue and findCmpPointers never throw on token soup', async () => {
+    const fc = (await import('fast-check')).default;
+    const tokens = ['{', '}', '[', ']', '(', ')', ',', ':', ';', '"', "'", '`', '${', '/', '//', '/*', '*/', '\\', '\n', 'a', '1', '-', '.',
+      'function', '=>', 'klaroConfig = ', 'CookieConsent.run(', 'tarteaucitron.services.x = ', 'var complianz = ', 'key: "k"', 'cookies: [',
+      'services: [', 'categories: {', '/^_ga/', 'null', 'true', '__proto__: ', 'get x() ', '...'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 200 }), (parts) => {
+        const text = parts.join('');
+        readJsValue(text, 0);
+        findCmpPointers({ url: 'https://example.com/', lang: '', links: [], scripts: [{ src: '', id: '', attrs: {}, text }] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a deeply nested config is refused quickly', () => {
+    const t0 = Date.now();
+    const text = 'var klaroConfig = ' + '{a:'.repeat(100_000) + '1' + '}'.repeat(100_000) + ';';
+    expect(findCmpPointers({ url: 'https://example.com/', lang: '', links: [], scripts: [{ src: '', id: '', attrs: {}, text }] })).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+});

@@ -18,6 +18,10 @@ const ENTRY: Record<string, string[]> = {
   'syncronis.test': ['/', '/cookie-policy', '/privacy-policy'],
   'kopano.test': ['/', '/privacy-cookie-policy'],
   'youtube.test': ['/embed/demo'],
+  // Issue 5: policy discovery (tests/demo-sites/sites/discovery.ts); the CDN stand-ins are not pages to visit.
+  'consent.cookiebot.test': [],
+  'cdn.cookielaw.test': [],
+  'www.usualpath.test': [],
 };
 
 const server = await startDemoServer({
