@@ -117,6 +117,28 @@ export default defineBackground(() => {
     })().catch((err) => console.warn('cookie-warden: cookie event', err));
   });
 
+  /**
+   * Judge the cookies a site already has: those set before the extension started (or before the worker
+   * woke up again) never passed through onChanged.
+   */
+  async function rescanSite(site: SiteKey): Promise<void> {
+    const w = await ready;
+    let existing: Browser.cookies.Cookie[];
+    try {
+      existing = await browser.cookies.getAll({ domain: site });
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    const removals: Array<Promise<boolean>> = [];
+    for (const c of existing) {
+      const cookie = toObserved(c as Parameters<typeof toObserved>[0]);
+      if (w.judge(site, cookie, now).verdict.action === 'remove') removals.push(removeCookie(cookie));
+    }
+    await Promise.all(removals);
+    await refreshBadges(site);
+  }
+
   // ---- Messages -----------------------------------------------------------------------------------
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
     const request = parseRequest(raw);
@@ -159,6 +181,7 @@ export default defineBackground(() => {
         const site = siteOfUrl(request.facts.url);
         if (!site || site !== tabs.siteOf(tabId)) return { ok: false };
         void policies.ensure(site, discoveryInputOf(request.facts));
+        void rescanSite(site);
         return { ok: true };
       }
     }
