@@ -28,8 +28,10 @@ export default defineBackground(() => {
     warden = new Warden(knowledge, settings);
     await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
     // Tabs already open when the worker (re)starts.
+    // Only tabs not seen yet: a navigation that started while we were loading is fresher than this list
+    // (which may still say about:blank for it).
     for (const tab of await browser.tabs.query({})) {
-      if (tab.id !== undefined && tab.url) tabs.navigate(tab.id, tab.url);
+      if (tab.id !== undefined && tab.url && !tabs.has(tab.id)) tabs.navigate(tab.id, tab.url);
     }
     return warden;
   })();
@@ -81,7 +83,7 @@ export default defineBackground(() => {
   });
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId !== 0) return;
-    const site = siteOfUrl(details.url);
+    const site = tabs.commit(details.tabId, details.url);
     if (site) void refreshBadges(site);
   });
   browser.webRequest.onBeforeRequest.addListener(

@@ -30,6 +30,25 @@ export class TabTracker {
     return site;
   }
 
+  /**
+   * The top-level document committed: after redirects this is the page's real site. Keeps the hosts seen
+   * since the navigation started when the site did not change.
+   */
+  commit(tabId: number, url: string): SiteKey | null {
+    const tab = this.tabs.get(tabId);
+    const site = siteOfUrl(url);
+    if (tab && tab.site === site) {
+      tab.url = url;
+      return site;
+    }
+    return this.navigate(tabId, url);
+  }
+
+  /** Seen already (a worker that restarts learns open tabs without overwriting fresher navigations). */
+  has(tabId: number): boolean {
+    return this.tabs.has(tabId);
+  }
+
   /** A request or frame in the tab talked to this host. */
   sawHost(tabId: number, host: string): void {
     const tab = this.tabs.get(tabId);

@@ -79,3 +79,18 @@ describe('TabTracker', () => {
     expect(tabs.sitesForCookie('youtube.test')).toEqual(['youtube.test']);
   });
 });
+
+describe('TabTracker.commit', () => {
+  it('takes the committed site after a redirect, and keeps hosts when the site is the same', () => {
+    const tabs = new TabTracker();
+    tabs.navigate(1, 'http://short.test/go');
+    tabs.sawHost(1, 'cdn.other.test');
+    expect(tabs.commit(1, 'https://www.kopano.test/')).toBe('kopano.test');
+    expect(tabs.sitesForCookie('cdn.other.test')).toEqual(['other.test']);
+    tabs.sawHost(1, 'youtube.test');
+    expect(tabs.commit(1, 'https://kopano.test/page')).toBe('kopano.test');
+    expect(tabs.sitesForCookie('youtube.test')).toEqual(['kopano.test']);
+    expect(tabs.has(1)).toBe(true);
+    expect(tabs.has(2)).toBe(false);
+  });
+});
