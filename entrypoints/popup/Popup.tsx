@@ -7,7 +7,7 @@ import { ChoicePicker } from '@/components/ChoicePicker';
 const REFRESH_MS = 1_000;
 
 export function Popup({ tabId }: { tabId: number | null }) {
-  const { view, error, loadView, loadSettings, setSiteChoice, refreshPolicy } = useUi();
+  const { view, settings, error, loadView, loadSettings, setSiteChoice, refreshPolicy } = useUi();
 
   useEffect(() => {
     if (tabId === null) return;
@@ -35,7 +35,8 @@ export function Popup({ tabId }: { tabId: number | null }) {
         id="site-choice"
         label="On this site:"
         value={view.choice}
-        defaultChoice={view.choice === null ? view.effectiveChoice : undefined}
+        // Always offer the way back to the default, whatever this site's own choice is.
+        defaultChoice={settings?.defaultChoice ?? (view.choice === null ? view.effectiveChoice : 'essential-only')}
         onChange={(choice) => void setSiteChoice(view.site!, choice, tabId)}
       />
       <PolicySummary view={view} onCheckAgain={() => void refreshPolicy(tabId)} />

@@ -27,6 +27,10 @@ test('chromium: kopano keeps necessary cookies, removes Matomo, Facebook and You
   await journey.kopanoKeepsNecessaryAndDropsTrackers(driver, server);
 });
 
+test('chromium: a per-site choice from the popup, the default from the options page', async () => {
+  await journey.perSiteChoiceFromThePopup(driver, server);
+});
+
 test('chromium: every request carried DNT and Sec-GPC; pages saw globalPrivacyControl', () => {
   journey.everyRequestCarriedSignals(server);
 });

@@ -27,6 +27,10 @@ test('firefox: kopano keeps necessary cookies, removes Matomo, Facebook and YouT
   await journey.kopanoKeepsNecessaryAndDropsTrackers(driver, server);
 });
 
+test('firefox: a per-site choice from the popup, the default from the options page', async () => {
+  await journey.perSiteChoiceFromThePopup(driver, server);
+});
+
 test('firefox: every request carried DNT and Sec-GPC; pages saw globalPrivacyControl', () => {
   journey.everyRequestCarriedSignals(server);
 });

@@ -81,6 +81,39 @@ export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, serve
   await ext.close();
 }
 
+/**
+ * The per-site choice from the popup: "Allow all" keeps Kopano's Matomo cookies; back to the default
+ * (essential only) removes them again at once. The default itself is set on the options page.
+ */
+export async function perSiteChoiceFromThePopup(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('kopano.test', '/'));
+  const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => (await popupRows(popup)).some((r) => r.name === '_pk_id.1.a1b2')).toBe(true);
+  await popup.select('#site-choice', 'allow-all');
+  await page.reload();
+  await expect.poll(() => cookieNames(ext, 'kopano.test')).toContain('_pk_id.1.a1b2');
+  expect(await cookieNames(ext, 'kopano.test')).toContain('_fbp');
+
+  // Back to the default: what the choice no longer allows goes at once, the session stays.
+  await popup.select('#site-choice', '');
+  await expect.poll(() => cookieNames(ext, 'kopano.test')).toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
+
+  // The options page sets the default for every site; a newly opened options page shows the stored value.
+  const options = await driver.extensionPage('options.html');
+  await options.select('#default-choice', 'essential-functional');
+  const again = await driver.extensionPage('options.html');
+  await expect.poll(() => again.evaluate<string>(`document.querySelector('#default-choice')?.value ?? ''`)).toBe('essential-functional');
+  await again.select('#default-choice', 'essential-only');
+  await again.close();
+  await options.close();
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
 /** Every request the demo server saw carried DNT and Sec-GPC, and pages saw navigator.globalPrivacyControl. */
 export function everyRequestCarriedSignals(server: DemoServer): void {
   expect(server.requests.length).toBeGreaterThan(5);

@@ -16,6 +16,9 @@ function wrap(page: Page): TestPage {
     async fill(selector, value) {
       await page.fill(selector, value);
     },
+    async select(selector, value) {
+      await page.selectOption(selector, value);
+    },
     async clickAndNavigate(selector) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
     },

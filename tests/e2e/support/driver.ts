@@ -7,6 +7,8 @@ export interface TestPage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
+  /** Choose an option of a <select> by value, as a person would (change event included). */
+  select(selector: string, value: string): Promise<void>;
   /** Click and wait for the navigation it causes. */
   clickAndNavigate(selector: string): Promise<void>;
   text(selector: string): Promise<string>;

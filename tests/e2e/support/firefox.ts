@@ -16,6 +16,10 @@ function wrap(page: Page): TestPage {
     async fill(selector, value) {
       await page.locator(selector).fill(value);
     },
+    async select(selector, value) {
+      await page.waitForSelector(selector);
+      await page.select(selector, value);
+    },
     async clickAndNavigate(selector) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
     },
