@@ -30,9 +30,16 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
   // Block-level tags only: Markdown tables often carry inline <br> and <a>, which do not make them HTML.
   const tags = (head.match(/<\/?(?:p|div|table|tr|td|th|h[1-6]|ul|ol|li|section|article|html|body|details|summary)\b[^>]*>/gi) ?? []).length;
   const templated = /\{%[\s\S]{0,200}?%\}|\{\{[\s\S]{0,200}?\}\}|<\?php/.test(head);
+  // Line-anchored patterns use [ \t], never \s: \s crosses line ends and makes the scan backtrack.
+  const count = (re: RegExp) => (head.match(re) ?? []).length;
+  const mdHeadings = count(/^[ \t]{0,3}#{1,6}[ \t]/gm);
   const strongMd =
-    (head.match(/^\s{0,3}#{1,6}\s/gm) ?? []).length +
-    (head.match(/\*\*[^*\n]+\*\*|`[^`\n]+`|\[[^\]\n]+\]\([^)\n]+\)|^\s*\|?\s*:?-{3,}|^\s*\|.*\|\s*$/gm) ?? []).length;
+    mdHeadings +
+    count(/\*\*[^*\n]+\*\*/g) +
+    count(/`[^`\n]+`/g) +
+    count(/\[[^\]\n]+\]\([^)\n]+\)/g) +
+    count(/^[ \t]*\|?[ \t]*:?-{3,}/gm) +
+    count(/^[ \t]*\|[^\n]*\|[ \t]*$/gm);
   if (/^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
   if (templated && (tags > 0 || /govuk\w*\(/.test(head))) return 'template';
   if (tags >= 5 && tags >= strongMd) return 'html';
@@ -40,9 +47,9 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
   if (hint === 'html' && tags + inline > 0) return 'html';
   if (hint === 'text' && tags === 0) return 'text';
   // Plain text extracted from a page keeps headings as bare lines: few blank lines, no Markdown headings.
-  const blankLines = (head.match(/\n\s*\n/g) ?? []).length;
+  const blankLines = count(/\n[ \t]*\n/g);
   const lines = (head.match(/\n/g) ?? []).length + 1;
-  if (strongMd >= 2 && (blankLines > 0 || hint === 'markdown') && !(hint !== 'markdown' && blankLines < lines / 20 && (head.match(/^\s{0,3}#{1,6}\s/gm) ?? []).length === 0)) return 'markdown';
+  if (strongMd >= 2 && (blankLines > 0 || hint === 'markdown') && !(hint !== 'markdown' && blankLines < lines / 20 && mdHeadings === 0)) return 'markdown';
   if (hint === 'markdown') return 'markdown';
   if (tags > 0 || (inline >= 2 && strongMd === 0)) return 'html';
   return 'text';
