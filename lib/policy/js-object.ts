@@ -165,7 +165,8 @@ class ObjectReader {
           const hex = /^(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})/.exec(this.text.slice(this.pos, this.pos + 8));
           if (!hex) throw new Fail();
           const code = parseInt(hex[0].replace(/[{}]/g, ''), 16);
-          out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+          if (code > 0x10ffff) throw new Fail();
+          out += String.fromCodePoint(code);
           this.pos += hex[0].length;
         } else if (e === 'x') {
           const hex = /^[0-9a-fA-F]{2}/.exec(this.text.slice(this.pos, this.pos + 2));
@@ -174,7 +175,15 @@ class ObjectReader {
           this.pos += 2;
         } else if (e === '\n') {
           /* line continuation */
-        } else out += e;
+        } else if (e === 'b') out += '\b';
+        else if (e === 'f') out += '\f';
+        else if (e === 'v') out += '\v';
+        else if (e === '0' && !/\d/.test(this.text[this.pos] ?? '')) out += '\0';
+        else if (e === quote || e === '\\' || e === '/' || e === "'" || e === '"' || e === '`' || e === '$') out += e;
+        // JavaScript drops the backslash of an unknown escape (`"\d"` is "d"). Platforms write their name
+        // regexes into strings without doubling backslashes (Cookiebot: `"^google_experiment_mod\d*$"`), so
+        // we keep it: the regex the platform meant is the one worth reading.
+        else out += '\\' + e;
         continue;
       }
       if (quote === '`' && c === '$' && this.text[this.pos] === '{') {

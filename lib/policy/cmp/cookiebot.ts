@@ -11,7 +11,7 @@
  */
 import type { Declaration, Purpose } from '../../types';
 import { arrayOf, boundText, DeclarationBuilder, nameStr, str } from './declaration';
-import { readLiteral, type Literal } from './js-literal';
+import { readJsValue, type JsonValue as Literal } from '../js-object';
 
 // The table decides the purpose; the per-row purpose text is often just "Pending".
 const TABLES: Array<[string, Purpose]> = [
@@ -177,7 +177,7 @@ function assigned(text: string, target: string): Literal | undefined | typeof UN
     let i = from;
     while (text[i] === ' ' || text[i] === '\t') i++;
     if (text[i] !== '=' || text[i + 1] === '=') continue;
-    const read = readLiteral(text, i + 1);
+    const read = readJsValue(text, i + 1);
     return read ? read.value : UNREADABLE;
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readLiteral } from './js-literal';
+import { readJsValue as readLiteral } from './js-object';
 
-describe('readLiteral', () => {
+describe('readJsValue on literals', () => {
   it('reads a Cookiebot table row, with the index just past it', () => {
     const text = `x = [["_ga","a.com<br/>b.com","It\\'s \\"quoted\\"","2 years","HTTP","1","","g.com"]];`;
     const r = readLiteral(text, 3);
@@ -30,15 +30,18 @@ describe('readLiteral', () => {
     ['unterminated string', '["abc'],
     ['unterminated array', '["a", "b"'],
     ['newline in a string', '"a\nb"'],
-    ['identifier', '[LOREM_IPSUM]'],
-    ['call', 'foo()'],
-    ['object', '{a: 1}'],
-    ['concatenation inside an array', '["a" + "b"]'],
     ['bad hex escape', String.raw`"\xZZ"`],
     ['out-of-range code point', String.raw`"\u{110000}"`],
     ['empty', ''],
   ])('fails on %s', (_, text) => {
     expect(readLiteral(text, 0)).toBeNull();
+  });
+
+  it('reads what is not data (identifiers, calls, expressions) as null, and objects as objects', () => {
+    expect(readLiteral('[LOREM_IPSUM]', 0)?.value).toEqual([null]);
+    expect(readLiteral('foo()', 0)?.value).toBeNull();
+    expect(readLiteral('{a: 1, "b": [2]}', 0)?.value).toEqual({ a: 1, b: [2] });
+    expect(readLiteral('["a" + "b"]', 0)?.value).toEqual(['a', null]);
   });
 
   it('refuses deep nesting instead of recursing without end', () => {
