@@ -10,6 +10,7 @@ import type { DemoServer } from '../../demo-sites/server';
 import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import { badgeText, popupRows, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
+import type { Journey } from '../support/spec';
 
 interface PolicyState {
   status: string;
@@ -256,3 +257,14 @@ export async function changedPolicyShowsTheDifference(driver: Driver, server: De
   await closeVisit(v);
   await ext.close();
 }
+
+export const journeys: readonly Journey[] = [
+  ['a policy server that hangs shows "loading" while the rest goes on', async (c) => void c.state.set('hanging', await startHangingSite(c.driver, c.server))],
+  ['Cookiebot cc.js (sent with the site as Referer) merged with the cookie page', (c) => cookiebotSiteMergesPlatformAndPage(c.driver, c.server)],
+  ['OneTrust ruleset and language JSON', (c) => oneTrustSiteReadsTheLanguageJson(c.driver, c.server)],
+  ['a usual path, one hop from the privacy policy, a German-only link', (c) => pagePathsFindThePolicy(c.driver, c.server)],
+  ['no policy anywhere: the popup says why, non-essential cookies are undeclared', (c) => noPolicySaysWhy(c.driver, c.server)],
+  ['500, 50 MB and a redirect loop show their state; cookies are still judged', (c) => failingServersShowTheirState(c.driver, c.server)],
+  ['a refreshed policy: 304 when unchanged, "+N / -M cookies" when changed', (c) => changedPolicyShowsTheDifference(c.driver, c.server)],
+  ['the hanging policy server ends as "timed out"', (c) => finishHangingSite(c.state.get('hanging') as Awaited<ReturnType<typeof startHangingSite>>, c.server)],
+];

@@ -4,6 +4,7 @@
 import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
 import type { Driver, TestPage } from '../support/driver';
+import type { Journey } from '../support/spec';
 import { badgeText, cookieNames, popupRows, popupText, signalRulesInstalled, tabIdOf } from '../support/extension';
 
 const byName = (rows: Array<{ name: string }>) => Object.fromEntries(rows.map((r) => [r.name, r]));
@@ -123,3 +124,37 @@ export function everyRequestCarriedSignals(server: DemoServer): void {
   expect([...reportedHosts].sort()).toEqual(expect.arrayContaining(['kopano.test', 'syncronis.test']));
   for (const report of server.reports) expect(report.body).toMatchObject({ gpc: true });
 }
+
+/**
+ * Chromium's default: unpartitioned third-party cookies blocked. The embedded YouTube frame then sets
+ * nothing, and everything else works as with them allowed (../shared/E2E.md).
+ */
+export async function kopanoWithThirdPartyCookiesBlocked(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('kopano.test', '/'));
+  await expect.poll(() => cookieNames(ext, 'kopano.test')).toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
+  // The iframe was requested, and its response tried to set cookies, but the browser refused them.
+  expect(server.requests.some((r) => r.host === 'youtube.test' && r.path.startsWith('/embed/'))).toBe(true);
+  expect(await cookieNames(ext, 'youtube.test')).toEqual([]);
+  const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
+  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => (await popupRows(popup)).map((r) => r.name).sort()).toEqual([
+    'PHPSESSID',
+    '_fbp',
+    '_pk_id.1.a1b2',
+    '_pk_ses.1.a1b2',
+    'cookielawinfo-checkbox-necessary',
+  ]);
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
+export const journeys: readonly Journey[] = [
+  ['syncronis login survives, analytics cookies are removed', (c) => syncronisLoginKeepsSessionAndDropsAnalytics(c.driver, c.server)],
+  ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],
+  ['a per-site choice from the popup, the default from the options page', (c) => perSiteChoiceFromThePopup(c.driver, c.server)],
+  ['every request carried DNT and Sec-GPC; pages saw globalPrivacyControl', (c) => everyRequestCarriedSignals(c.server)],
+];
