@@ -56,6 +56,19 @@ export default defineBackground(() => {
     await updateBadges(tabs.tabsOf(site), w.breachCount(site));
   }
 
+  // Cookie events come in bursts (a page sets a dozen at once): one badge update per site per burst.
+  const badgesDue = new Set<SiteKey>();
+  let badgeTimer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleBadges(site: SiteKey): void {
+    badgesDue.add(site);
+    badgeTimer ??= setTimeout(() => {
+      badgeTimer = null;
+      const sites = [...badgesDue];
+      badgesDue.clear();
+      for (const s of sites) void refreshBadges(s);
+    }, 50);
+  }
+
   const policies = new PolicyService({
     knowledge,
     ready,
@@ -115,7 +128,7 @@ export default defineBackground(() => {
       for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
       // Removed only when every site it belongs to refuses it: a cookie shared with a site that keeps it stays.
       if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
-      for (const site of sites) void refreshBadges(site);
+      for (const site of sites) scheduleBadges(site);
     })().catch((err) => console.warn('cookie-warden: cookie event', err));
   });
 

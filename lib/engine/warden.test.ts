@@ -94,3 +94,19 @@ describe('TabTracker.commit', () => {
     expect(tabs.has(2)).toBe(false);
   });
 });
+
+describe('Warden hot path', () => {
+  it('reuses a verdict until the policy or the settings change', () => {
+    const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: {} });
+    const first = w.judge(site, cookie('_ga'), 1);
+    const again = w.judge(site, cookie('_ga', 'syncronis.test', { expirationDate: 99 }), 2);
+    expect(again.verdict).toBe(first.verdict);
+    expect(again.cookie.expirationDate).toBe(99);
+    expect(again.lastSeen).toBe(2);
+
+    w.settings = { ...w.settings, siteChoices: { [site]: 'allow-all' } };
+    expect(w.judge(site, cookie('_ga'), 3).verdict.action).toBe('keep');
+    w.setPolicy(site, { status: 'found' }, POLICY, 4);
+    expect(w.judge(site, cookie('_ga'), 5).verdict.basis).toBe('provider');
+  });
+});

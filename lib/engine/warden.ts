@@ -30,6 +30,9 @@ export interface CookieRecord {
   verdict: Verdict;
   state: 'kept' | 'removed';
   lastSeen: number;
+  /** The site's policy generation and the settings generation the verdict was judged under. */
+  generation: number;
+  settingsGeneration: number;
 }
 
 interface SiteRecord {
@@ -37,6 +40,8 @@ interface SiteRecord {
   declaration: CompiledDeclaration | null;
   meta: PolicyMetaView | null;
   cookies: Map<string, CookieRecord>;
+  /** Bumped on every policy change: verdicts from before are judged again. */
+  generation: number;
 }
 
 const MAX_COOKIES_PER_SITE = 2_000;
@@ -48,11 +53,25 @@ export function cookieKey(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | '
 
 export class Warden {
   private readonly sites = new Map<SiteKey, SiteRecord>();
+  private currentSettings: Settings;
+  /** Bumped whenever the settings change: verdicts judged under older settings are judged again. */
+  private settingsGeneration = 0;
 
   constructor(
     private readonly knowledge: KnowledgeBase | null,
-    public settings: Settings,
-  ) {}
+    settings: Settings,
+  ) {
+    this.currentSettings = settings;
+  }
+
+  get settings(): Settings {
+    return this.currentSettings;
+  }
+
+  set settings(next: Settings) {
+    this.currentSettings = next;
+    this.settingsGeneration++;
+  }
 
   choiceFor(site: SiteKey): Choice {
     return this.settings.siteChoices[site] ?? this.settings.defaultChoice;
@@ -66,7 +85,7 @@ export class Warden {
         const oldest = this.sites.keys().next().value;
         if (oldest !== undefined) this.sites.delete(oldest);
       }
-      r = { policy: { status: 'pending' }, declaration: null, meta: null, cookies: new Map() };
+      r = { policy: { status: 'pending' }, declaration: null, meta: null, cookies: new Map(), generation: 0 };
       this.sites.set(site, r);
     }
     return r;
@@ -86,9 +105,21 @@ export class Warden {
     return 'pending';
   }
 
-  /** Judge one cookie for one site, remember it, and say what to do. */
-  judge(site: SiteKey, cookie: ObservedCookie, now: number): CookieRecord {
+  /**
+   * Judge one cookie for one site, remember it, and say what to do. The hot path: a cookie seen again
+   * (analytics cookies are rewritten on every page) keeps its verdict while neither the site's policy nor
+   * the settings changed, so most events cost a Map lookup.
+   */
+  judge(site: SiteKey, cookie: ObservedCookie, now: number, force = false): CookieRecord {
     const r = this.record(site);
+    const key = cookieKey(cookie);
+    const seen = r.cookies.get(key);
+    if (!force && seen && seen.generation === r.generation && seen.settingsGeneration === this.settingsGeneration) {
+      seen.cookie = cookie;
+      seen.lastSeen = now;
+      seen.state = seen.verdict.action === 'remove' ? 'removed' : 'kept';
+      return seen;
+    }
     const verdict = decide({
       name: cookie.name,
       domain: cookie.domain,
@@ -97,8 +128,14 @@ export class Warden {
       choice: this.choiceFor(site),
       knowledge: this.knowledge,
     });
-    const key = cookieKey(cookie);
-    const rec: CookieRecord = { cookie, verdict, state: verdict.action === 'remove' ? 'removed' : 'kept', lastSeen: now };
+    const rec: CookieRecord = {
+      cookie,
+      verdict,
+      state: verdict.action === 'remove' ? 'removed' : 'kept',
+      lastSeen: now,
+      generation: r.generation,
+      settingsGeneration: this.settingsGeneration,
+    };
     if (r.cookies.has(key) || r.cookies.size < MAX_COOKIES_PER_SITE) r.cookies.set(key, rec);
     return rec;
   }
@@ -113,6 +150,7 @@ export class Warden {
   setPolicy(site: SiteKey, policy: PolicyStatusView, declaration: Declaration | null, now: number): CookieRecord[] {
     const r = this.record(site);
     r.policy = policy;
+    r.generation++;
     if (declaration) r.declaration = new CompiledDeclaration(declaration);
     // Only a found policy declares anything: none / error / loading judge without one.
     else if (policy.status !== 'found') r.declaration = null;
@@ -131,7 +169,7 @@ export class Warden {
     const toRemove: CookieRecord[] = [];
     for (const rec of [...r.cookies.values()]) {
       const before = rec.state;
-      const updated = this.judge(site, rec.cookie, now);
+      const updated = this.judge(site, rec.cookie, now, true);
       if (before === 'kept' && updated.state === 'removed') toRemove.push(updated);
       if (before === 'removed') updated.state = 'removed';
     }
