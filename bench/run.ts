@@ -12,6 +12,7 @@ import path from 'node:path';
 import { readDocument } from '../lib/policy/read';
 import { parseCmp } from '../lib/policy/cmp/detect';
 import { scoreCorpus } from './score-table';
+import { benchClassifier } from './classifier';
 import { DOCUMENTS, hintOf, SHARED } from '../tests/support/corpus';
 import { loadKnowledge } from '../scripts/knowledge-node';
 
@@ -158,3 +159,6 @@ for (const d of cmpFiles) {
   );
 }
 console.log(`consent platforms: ${(cmpBytes / 1024).toFixed(0)} KB parsed at ${(cmpBytes / 1e6 / (cmpMs / 1000)).toFixed(2)} MB/s`);
+
+section('Undeclared cookies: knowledge base + name classifier');
+benchClassifier();
