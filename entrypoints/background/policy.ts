@@ -29,6 +29,8 @@ export class PolicyService {
   private readonly limiter = new FetchLimiter(2, 4);
   private readonly inFlight = new Map<SiteKey, Promise<void>>();
   private readonly entries = new Map<SiteKey, PolicyCacheEntry>();
+  /** The entry each site's verdicts were last judged under (identity: entries are replaced, never mutated). */
+  private readonly applied = new Map<SiteKey, PolicyCacheEntry>();
   private readonly limits: FetchLimits;
 
   constructor(private readonly opts: PolicyServiceOptions) {
@@ -81,6 +83,10 @@ export class PolicyService {
 
   private async apply(site: SiteKey, entry: PolicyCacheEntry): Promise<void> {
     const w = await this.opts.ready;
+    // Each page of a site reports in: the policy it already has needs no new compile and re-judgement.
+    if (this.applied.get(site) === entry && w.policyOf(site).status !== 'pending') return;
+    if (this.applied.size >= MAX_MEMORY) this.applied.clear();
+    this.applied.set(site, entry);
     const now = Date.now();
     w.setPolicyMeta(site, {
       vias: entry.documents.flatMap((d) => d.declaration.sources.map(() => d.via)),
