@@ -153,8 +153,9 @@ export function textOf(node: HtmlNode, max = 20_000): string {
 
 /** Fold runs of spaces within lines, trim lines, drop empty lines. */
 function fold(s: string): string {
-  return s
-    .replace(/[\t\f\r \u00a0\u200b]+/g, ' ')
+  const spaced = s.replace(/[\t\f\r \u00a0\u200b]+/g, ' ');
+  if (!spaced.includes('\n')) return spaced.trim();
+  return spaced
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0)

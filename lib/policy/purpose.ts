@@ -12,9 +12,9 @@ import type { Purpose } from '../types';
 
 /** Fold case and accents so one vocabulary serves every language. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Most text is ASCII: only the rest needs decomposing to drop accents.
+  const plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  return plain
     .toLowerCase()
     .replace(/[\u2019']/g, "'")
     .replace(/\s+/g, ' ')
