@@ -168,6 +168,14 @@ export default defineBackground(() => {
     switch (request.type) {
       case 'get-site-view': {
         const site = tabs.siteOf(request.tabId);
+        // A service worker that was stopped and woke for this popup knows nothing yet: load the cached
+        // policy and read the site's cookies from the store before answering (bounded, never blocking long).
+        if (site && !w.knows(site)) {
+          await Promise.race([
+            Promise.all([policies.ensure(site, null), rescanSite(site)]),
+            new Promise((resolve) => setTimeout(resolve, 2_000)),
+          ]);
+        }
         return w.view(site, tabs.urlOf(request.tabId));
       }
       case 'get-settings':

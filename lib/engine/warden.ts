@@ -91,6 +91,11 @@ export class Warden {
     return r;
   }
 
+  /** Has anything been learnt about this site since the worker started? */
+  knows(site: SiteKey): boolean {
+    return this.sites.has(site);
+  }
+
   policyOf(site: SiteKey): PolicyStatusView {
     return this.sites.get(site)?.policy ?? { status: 'pending' };
   }

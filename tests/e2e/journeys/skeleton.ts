@@ -152,6 +152,32 @@ export async function kopanoWithThirdPartyCookiesBlocked(driver: Driver, server:
   await ext.close();
 }
 
+/**
+ * Chromium stops an idle MV3 worker; the next popup wakes a worker that has lost its memory. It must still
+ * show the site's policy (from the cache) and its cookies (from the store), not an empty page.
+ */
+export async function popupAfterTheWorkerStopped(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('kopano.test', '/'));
+  const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => byName(await popupRows(popup))).toMatchObject({ _fbp: { state: 'removed' }, PHPSESSID: { state: 'kept' } });
+  await popup.close();
+  await ext.close();
+
+  await driver.stopWorker!();
+  const after = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  // The removed _fbp is gone from memory with the old worker (proof it stopped); what the site has is back.
+  await expect.poll(async () => (await popupRows(after)).map((r) => `${r.name}:${r.state}`).sort()).toEqual([
+    'PHPSESSID:kept',
+    'cookielawinfo-checkbox-necessary:kept',
+  ]);
+  expect(await popupText(after, 'policy')).toContain(server.url('kopano.test', '/privacy-cookie-policy'));
+  await after.close();
+  await page.close();
+}
+
 export const journeys: readonly Journey[] = [
   ['syncronis login survives, analytics cookies are removed', (c) => syncronisLoginKeepsSessionAndDropsAnalytics(c.driver, c.server)],
   ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],

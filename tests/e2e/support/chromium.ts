@@ -69,6 +69,14 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
     async newPage() {
       return wrap(await context.newPage());
     },
+    async stopWorker() {
+      // DevTools protocol: the same stop Chromium applies to an idle MV3 worker.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
     async extensionPage(p: string) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${p}`, { waitUntil: 'load' });

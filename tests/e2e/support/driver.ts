@@ -20,6 +20,8 @@ export interface TestPage {
 export interface Driver {
   name: 'chromium' | 'firefox';
   newPage(): Promise<TestPage>;
+  /** Chromium: stop the extension's service worker, as the browser does after 30 s idle. */
+  stopWorker?(): Promise<void>;
   /** A page of the extension itself (popup.html?…), where the `browser`/`chrome` APIs are available. */
   extensionPage(path: string): Promise<TestPage>;
   close(): Promise<void>;
