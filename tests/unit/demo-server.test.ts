@@ -283,6 +283,7 @@ describe('youtube.test over HTTPS', () => {
     expect(r.body).toContain('Demo video');
     expect(r.setCookies[0]).toMatch(/^YSC=[0-9a-f]+; Path=\/; Secure; SameSite=None; HttpOnly$/);
     expect(r.setCookies[1]).toMatch(/^VISITOR_INFO1_LIVE=[0-9a-f]+; Path=\/; Max-Age=15552000; Secure; SameSite=None$/);
+    expect(r.setCookies[2]).toMatch(/^IDE=[0-9a-f]+; .*; Secure; SameSite=None; Partitioned$/);
     expect(r.san).toContain('DNS:*.test');
     expect(r.san).toContain('DNS:youtube.test');
     expect(r.san).toContain('DNS:syncronis.test');

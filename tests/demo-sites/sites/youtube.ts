@@ -2,7 +2,8 @@
  * youtube.test — the third party embedded by kopano.test.
  *
  * /embed/demo   a small "video player" page; HTTP-sets YSC (session) and VISITOR_INFO1_LIVE (180 days), both
- *               Secure + SameSite=None, as third-party cookies must be (so they only stick over HTTPS).
+ *               Secure + SameSite=None, as third-party cookies must be (so they only stick over HTTPS), and
+ *               IDE, Partitioned (CHIPS).
  */
 import { html, page, routes, token, type Site } from '../site';
 
@@ -36,6 +37,9 @@ export function createYoutube(): Site {
           'Set-Cookie': [
             `YSC=${token(8)}; Path=/; Secure; SameSite=None; HttpOnly`,
             `VISITOR_INFO1_LIVE=${token(8)}; Path=/; Max-Age=15552000; Secure; SameSite=None`,
+            // A CHIPS cookie: partitioned by the top-level site, allowed even where third-party cookies are
+            // blocked, and removable only by naming its partition key.
+            `IDE=${token(8)}; Path=/; Max-Age=34190000; Secure; SameSite=None; Partitioned`,
           ],
         }),
     }),
