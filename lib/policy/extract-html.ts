@@ -35,6 +35,8 @@ export interface HtmlExtraction {
 interface Heading {
   level: number;
   text: string;
+  /** The category this heading names, computed once (undefined: not yet; null: none). */
+  category?: { label: string; purpose: Purpose } | null;
 }
 
 /** A short line that names a cookie category and nothing else. */
@@ -48,8 +50,11 @@ function isCategoryLine(text: string): boolean {
 function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } | null {
   for (let i = stack.length - 1; i >= 0; i--) {
     const h = stack[i]!;
-    const p = purposeOfCategory(h.text);
-    if (p) return { label: h.text, purpose: p };
+    if (h.category === undefined) {
+      const p = purposeOfCategory(h.text);
+      h.category = p ? { label: h.text, purpose: p } : null;
+    }
+    if (h.category) return h.category;
   }
   return null;
 }
