@@ -14,6 +14,7 @@ import { cleanName, looksLikeName, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
 import { namesInProse } from './prose-names';
+import { classifyName } from '../cookies/classify';
 import { findProviderMentions } from '../cookies/knowledge';
 import { findStatements } from './statements';
 import { policyLinks, type RawLink } from './links';
@@ -122,7 +123,10 @@ class Collector {
     const perName = pairedDurations(facts.names.length, facts.duration);
     for (const name of facts.names) {
       // No category and a text that says nothing we recognise: the name itself is the last evidence.
-      const purpose: Purpose = decided?.purpose ?? (fromText !== 'unknown' ? fromText! : this.known(name) ?? 'unknown');
+      // Last, a name that plainly says session, login, CSRF or consent reads as essential: the safe direction
+      // (kept), and what a person reading "saml_csrf_token" would conclude.
+      const purpose: Purpose =
+        decided?.purpose ?? (fromText !== 'unknown' ? fromText! : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
       if (facts.isKey) {
         this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
         continue;

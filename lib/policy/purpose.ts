@@ -102,12 +102,12 @@ const CUES: Record<Exclude<Purpose, 'unknown'>, Cue[]> = {
   ],
   essential: [
     [/\bsession\b|session id|sesi[oó]n|sitzung|sessione|sessie|sesiwn/, 2],
-    [/log(?:ged)?[- ]?in|login|sign(?:ed)?[- ]?in|sign[- ]?on|\bsso\b|authenticat\w*|authentifi\w*|authentisier\w*|autenticaci\w*|autenticazion\w*|dilysu|\boauth|credentials|password|account (?:access|security)/, 3],
+    [/log(?:ged)?[- ]?in|log (?:you|users?|people) in|login|sign(?:ed)?[- ]?in|signs? (?:you|users?) in|sign[- ]?on|\bsso\b|authenticat\w*|authentifi\w*|authentisier\w*|autenticaci\w*|autenticazion\w*|dilysu|\boauth|credentials|password|account (?:access|security)/, 3],
     [/csrf|xsrf|forgery|security|securit\w*|s[eé]curit[eé]|sicherheit|seguridad|sicurezza|beveiliging|diogelwch|fraud\w*|abuse|spam|\bbots?\b|captcha|integrity|protect\w*|malicious|attacks?|same ?site|verif(?:y|ies|ication)/, 3],
     [/load[- ]?balanc\w*|server (?:affinity|routing|instance)|route[sd]? (?:requests|traffic)|sticky|cdn|availability|\bproxy\b|cache/, 3],
-    [/\bconsent\w*|consentement|einwilligung|zustimmung|consentimiento|consenso|toestemming|caniat[aâ]d|cookie (?:choices?|preferences|settings|banner|message|notice|consent|policy)|(?:seen|accepted|rejected|dismissed|closed) (?:the |our )?(?:cookie|privacy)|(?:accepted|agreed to) the use of cookies|cookies? (?:you|the user) (?:have )?(?:accepted|allowed)|opt[- ]?(?:in|out) (?:choice|status|preference)/, 4],
+    [/\bconsent\w*|consentement|einwilligung|zustimmung|consentimiento|consenso|toestemming|caniat[aâ]d|cookie (?:choices?|preferences|settings|banner|message|notice|consent|policy)|choices? (?:about|regarding|for|of) cookies|(?:seen|accepted|rejected|dismissed|closed) (?:the |our )?(?:cookie|privacy)|(?:accepted|agreed to) the use of cookies|cookies? (?:you|the user) (?:have )?(?:accepted|allowed)|opt[- ]?(?:in|out) (?:choice|status|preference)/, 4],
     [/(?<!not |un|non[- ])(?:strictly )?necessary|essential|required for|needed for|is needed|cannot be (?:switched|turned) off|basic functions?|core functions?|notwendig|erforderlich|n[eé]cessaire|necesari\w*|necessari\w*|noodzakelijk|hanfodol|angenrheidiol|techni(?:cal|que|sch)/, 3],
-    [/shopping (?:cart|basket)|checkout|\bbasket\b|\bcart\b|payment|order|state (?:of|during) (?:the|a) (?:flow|form|process)|multi-?step|redirect\w*|upload|form (?:data|submission)|temporary (?:application|framework) state|feature flags?/, 2],
+    [/shopping (?:cart|basket)|checkout|\bbasket\b|\bcart\b|payment|order|state (?:of|during) (?:the|a) (?:flow|form|process)|multi-?step|redirect\w*|upload|form (?:data|submission)|temporary (?:application |framework )?(?:and (?:application |framework ))?state|feature flags?/, 2],
   ],
 };
 
