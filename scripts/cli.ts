@@ -45,7 +45,8 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text'; warning?: string }> {
   if (/^https?:\/\//i.test(target)) {
-    const result = await fetchPolicy({ url: target }, fetch);
+    // The auditor named this URL: local addresses are theirs to fetch.
+    const result = await fetchPolicy({ url: target }, fetch, { allowPrivate: true });
     if (!result.ok) throw new Error(`cannot fetch ${target}: ${result.reason}`);
     return { text: result.text, url: result.url };
   }

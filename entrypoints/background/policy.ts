@@ -10,6 +10,7 @@ import { discover, type DiscoveryInput } from '@/lib/policy/discover';
 import { DEFAULT_FETCH_LIMITS, fetchPolicy, type FetchLimits, type FetchResult, type PolicyRequest } from '@/lib/policy/fetch';
 import { FetchLimiter } from '@/lib/policy/limiter';
 import { PARSER_VERSION } from '@/lib/policy/version';
+import { isPrivateHost } from '@/lib/policy/private-hosts';
 import type { SiteKey } from '@/lib/site';
 import { guardedFetch } from './fetch-guard';
 import { withReferer } from './referer';
@@ -108,7 +109,8 @@ export class PolicyService {
     return this.limiter.run(site, async () => {
       const release = request.referer ? await withReferer(request.url, request.referer) : null;
       try {
-        return await fetchPolicy(request, guardedFetch, { limits: this.limits, redirects: 'platform' });
+        // A page on the local network may point to its own policy there; a public page may not aim us at it.
+        return await fetchPolicy(request, guardedFetch, { limits: this.limits, redirects: 'platform', allowPrivate: isPrivateHost(site) });
       } finally {
         await release?.();
       }

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FETCH_LIMITS, fetchPolicy, RedirectCounter, type FetchLimits } from './fetch';
 
+// The test server listens on 127.0.0.1: a local address the product refuses unless told otherwise.
+const LOCAL = { allowPrivate: true } as const;
+
 // A local server that misbehaves on purpose: redirects, loops, hangs, floods, wrong types, validators.
 let server: http.Server;
 let base = '';
@@ -34,6 +37,9 @@ beforeAll(async () => {
         return res.end();
       case '/to-file':
         res.writeHead(301, { Location: 'file:///etc/passwd' });
+        return res.end();
+      case '/to-local':
+        res.writeHead(302, { Location: 'http://10.0.0.1/admin' });
         return res.end();
       case '/hang':
         return; // never answers
@@ -91,7 +97,7 @@ describe('fetchPolicy', () => {
   });
 
   it('reads a document with its validators, without credentials, with DNT and GPC', async () => {
-    const r = await fetchPolicy({ url: `${base}/ok` }, fetch);
+    const r = await fetchPolicy({ url: `${base}/ok` }, fetch, LOCAL);
     expect(r).toMatchObject({ ok: true, modified: true, text: '<h1>Cookie Policy</h1>', etag: '"v1"' });
     const req = seen.findLast((s) => s.path === '/ok')!;
     expect(req.headers.cookie).toBeUndefined();
@@ -100,61 +106,71 @@ describe('fetchPolicy', () => {
   });
 
   it('follows up to 5 redirects and refuses the 6th', async () => {
-    expect(await fetchPolicy({ url: `${base}/hops?n=4` }, fetch)).toMatchObject({ ok: true, url: `${base}/ok` });
-    expect(await fetchPolicy({ url: `${base}/hops?n=5` }, fetch)).toMatchObject({ ok: false, reason: 'too many redirects' });
+    expect(await fetchPolicy({ url: `${base}/hops?n=4` }, fetch, LOCAL)).toMatchObject({ ok: true, url: `${base}/ok` });
+    expect(await fetchPolicy({ url: `${base}/hops?n=5` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'too many redirects' });
   });
 
   it('stops a redirect loop after 6 requests', async () => {
     const before = seen.filter((s) => s.path.startsWith('/loop')).length;
-    expect(await fetchPolicy({ url: `${base}/loop` }, fetch)).toMatchObject({ ok: false, reason: 'too many redirects' });
+    expect(await fetchPolicy({ url: `${base}/loop` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'too many redirects' });
     expect(seen.filter((s) => s.path.startsWith('/loop')).length - before).toBe(6);
   });
 
   it('refuses non-http(s) URLs and redirects to them', async () => {
-    expect(await fetchPolicy({ url: 'file:///etc/passwd' }, fetch)).toMatchObject({ ok: false, reason: 'not http(s)' });
-    expect(await fetchPolicy({ url: 'javascript:alert(1)' }, fetch)).toMatchObject({ ok: false, reason: 'not http(s)' });
-    expect(await fetchPolicy({ url: `${base}/to-file` }, fetch)).toMatchObject({ ok: false, reason: 'redirect to a non-http(s) URL' });
+    expect(await fetchPolicy({ url: 'file:///etc/passwd' }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'not http(s)' });
+    expect(await fetchPolicy({ url: 'javascript:alert(1)' }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'not http(s)' });
+    expect(await fetchPolicy({ url: `${base}/to-file` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'redirect to a non-http(s) URL' });
   });
 
   it('times out on a server that never answers, and on a body that never ends', async () => {
     const t0 = Date.now();
-    expect(await fetchPolicy({ url: `${base}/hang` }, fetch, { limits: fast })).toMatchObject({ ok: false, reason: 'timed out', retryable: true });
-    expect(await fetchPolicy({ url: `${base}/slow-body` }, fetch, { limits: fast })).toMatchObject({ ok: false, reason: 'timed out' });
+    expect(await fetchPolicy({ url: `${base}/hang` }, fetch, { limits: fast, allowPrivate: true })).toMatchObject({ ok: false, reason: 'timed out', retryable: true });
+    expect(await fetchPolicy({ url: `${base}/slow-body` }, fetch, { limits: fast, allowPrivate: true })).toMatchObject({ ok: false, reason: 'timed out' });
     expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   it('refuses a body over the cap, by Content-Length or while reading 50 MB', async () => {
-    expect(await fetchPolicy({ url: `${base}/big-declared` }, fetch)).toMatchObject({ ok: false, reason: 'larger than 5 MB' });
+    expect(await fetchPolicy({ url: `${base}/big-declared` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'larger than 5 MB' });
     floodBytesSent = 0;
-    expect(await fetchPolicy({ url: `${base}/flood` }, fetch)).toMatchObject({ ok: false, reason: 'larger than 5 MB' });
+    expect(await fetchPolicy({ url: `${base}/flood` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'larger than 5 MB' });
     // The stream was cancelled: the server did not get to write all 50 MB.
     expect(floodBytesSent).toBeLessThan(30 * 1024 * 1024);
   });
 
   it('checks the content type', async () => {
-    expect(await fetchPolicy({ url: `${base}/image` }, fetch)).toMatchObject({ ok: false, reason: 'not a document (image/png)', retryable: false });
+    expect(await fetchPolicy({ url: `${base}/image` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'not a document (image/png)', retryable: false });
+  });
+
+  it('refuses local network addresses unless allowed, also behind a redirect', async () => {
+    expect(await fetchPolicy({ url: `${base}/ok` }, fetch)).toMatchObject({ ok: false, reason: 'refused: a local network address' });
+    expect(await fetchPolicy({ url: 'http://192.168.1.1/admin' }, fetch)).toMatchObject({ ok: false, retryable: false });
+    const viaPublicName: Fetcher = (url, init) => fetch(url.replace('http://public.test/', `${base}/`), init);
+    expect(await fetchPolicy({ url: 'http://public.test/to-local' }, viaPublicName)).toMatchObject({
+      ok: false,
+      reason: 'refused: a redirect to a local network address',
+    });
   });
 
   it('reports HTTP failures, 5xx as retryable, 404 not', async () => {
-    expect(await fetchPolicy({ url: `${base}/error` }, fetch)).toMatchObject({ ok: false, reason: 'HTTP 500', status: 500, retryable: true });
-    expect(await fetchPolicy({ url: `${base}/missing` }, fetch)).toMatchObject({ ok: false, reason: 'HTTP 404', retryable: false });
+    expect(await fetchPolicy({ url: `${base}/error` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'HTTP 500', status: 500, retryable: true });
+    expect(await fetchPolicy({ url: `${base}/missing` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'HTTP 404', retryable: false });
   });
 
   it('revalidates with If-None-Match and passes a 304 on', async () => {
-    const r = await fetchPolicy({ url: `${base}/etag`, etag: '"v1"' }, fetch);
+    const r = await fetchPolicy({ url: `${base}/etag`, etag: '"v1"' }, fetch, LOCAL);
     expect(r).toMatchObject({ ok: true, modified: false, etag: '"v1"' });
-    const fresh = await fetchPolicy({ url: `${base}/etag`, etag: '"v0"' }, fetch);
+    const fresh = await fetchPolicy({ url: `${base}/etag`, etag: '"v0"' }, fetch, LOCAL);
     expect(fresh).toMatchObject({ ok: true, modified: true, text: '<p>x</p>' });
   });
 
   it('reports a network failure as a state, never a throw', async () => {
-    const r = await fetchPolicy({ url: 'http://127.0.0.1:1/' }, fetch, { limits: fast });
+    const r = await fetchPolicy({ url: 'http://127.0.0.1:1/' }, fetch, { limits: fast, allowPrivate: true });
     expect(r.ok).toBe(false);
   });
 
   it("maps an adapter's too-many-redirects abort (platform-followed redirects)", async () => {
     const failing = () => Promise.reject(new Error('too many redirects'));
-    expect(await fetchPolicy({ url: `${base}/ok` }, failing, { redirects: 'platform' })).toMatchObject({ ok: false, reason: 'too many redirects' });
+    expect(await fetchPolicy({ url: `${base}/ok` }, failing, { redirects: 'platform', allowPrivate: true })).toMatchObject({ ok: false, reason: 'too many redirects' });
   });
 });
 

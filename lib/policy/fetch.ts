@@ -9,6 +9,7 @@
  * the platform follows ('platform') and the adapter counts the hops it observes and aborts the fetch past the
  * limit (see RedirectCounter and entrypoints/background/fetch-guard.ts).
  */
+import { isPrivateHost } from './private-hosts';
 import { SIGNAL_HEADERS } from '../signals/rules';
 
 export interface FetchLimits {
@@ -57,6 +58,8 @@ export type FetchResult =
 export interface FetchOptions {
   limits?: FetchLimits;
   redirects?: 'manual' | 'platform';
+  /** Allow hosts on the local machine or network (only when the page itself is on one). */
+  allowPrivate?: boolean;
 }
 
 const TEXTUAL =
@@ -81,6 +84,9 @@ export async function fetchPolicy(request: PolicyRequest, fetchFn: Fetcher, opti
     return { ok: false, url: request.url, reason: 'not a URL', retryable: false };
   }
   if (!isHttp(current)) return { ok: false, url: request.url, reason: 'not http(s)', retryable: false };
+  if (!options.allowPrivate && isPrivateHost(current.hostname)) {
+    return { ok: false, url: request.url, reason: 'refused: a local network address', retryable: false };
+  }
 
   const controller = new AbortController();
   let timedOut = false;
@@ -122,6 +128,9 @@ export async function fetchPolicy(request: PolicyRequest, fetchFn: Fetcher, opti
           return { ok: false, url: request.url, reason: 'redirect to a bad URL', retryable: false };
         }
         if (!isHttp(next)) return { ok: false, url: request.url, reason: 'redirect to a non-http(s) URL', retryable: false };
+        if (!options.allowPrivate && isPrivateHost(next.hostname)) {
+          return { ok: false, url: request.url, reason: 'refused: a redirect to a local network address', retryable: false };
+        }
         if (++redirects > limits.maxRedirects) return { ok: false, url: request.url, reason: 'too many redirects', retryable: true };
         current = next;
         continue;
