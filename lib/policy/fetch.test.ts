@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FETCH_LIMITS, fetchPolicy, RedirectCounter, type FetchLimits } from './fetch';
+import { DEFAULT_FETCH_LIMITS, fetchPolicy, RedirectCounter, type Fetcher, type FetchLimits } from './fetch';
 
 // The test server listens on 127.0.0.1: a local address the product refuses unless told otherwise.
 const LOCAL = { allowPrivate: true } as const;
