@@ -15,7 +15,6 @@ import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
 import { namesInProse } from './prose-names';
 import { classifyName } from '../cookies/classify';
-import { findProviderMentions } from '../cookies/knowledge';
 import { findStatements } from './statements';
 import { policyLinks, type RawLink } from './links';
 
@@ -59,6 +58,9 @@ function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } 
   }
   return null;
 }
+
+/** A category label and the purpose it names (null: it names none, like "Not required"). */
+type CategoryLabel = { label: string; purpose: Purpose | null };
 
 interface RowFacts {
   names: string[];
@@ -109,14 +111,14 @@ class Collector {
   private byName = new Map<string, number>();
   private capped = false;
 
-  add(facts: RowFacts, context: Array<{ label: string; purpose: Purpose } | null>): void {
+  add(facts: RowFacts, context: Array<CategoryLabel | null>): void {
     // The first label (most specific) that names a purpose decides; its words are kept.
-    const labels: Array<{ label: string; purpose: Purpose | null }> = [];
+    const labels: CategoryLabel[] = [];
     if (facts.categoryLabel) labels.push({ label: facts.categoryLabel, purpose: purposeOfCategory(facts.categoryLabel) });
     for (const c of context) if (c) labels.push(c);
     const decided = labels.find((l) => l.purpose !== null);
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
-    const fromText: Purpose | null = decided ? null : purposeOfText(facts.purposeText);
+    const fromText: Purpose = decided ? 'unknown' : purposeOfText(facts.purposeText);
     if (!facts.duration && facts.purposeText) facts.duration = durationInText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     // OneTrust lists: names in one cell and their lifetimes in another, paired by position.
@@ -126,7 +128,7 @@ class Collector {
       // Last, a name that plainly says session, login, CSRF or consent reads as essential: the safe direction
       // (kept), and what a person reading "saml_csrf_token" would conclude.
       const purpose: Purpose =
-        decided?.purpose ?? (fromText !== 'unknown' ? fromText! : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
+        decided?.purpose ?? (fromText !== 'unknown' ? fromText : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
       if (facts.isKey) {
         this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
         continue;
@@ -205,14 +207,14 @@ export function extractFromHtml(
             break;
           }
         }
-        kv.flush(headingCategory(headings));
+        kv.flush();
         while (headings.length > 0 && headings[headings.length - 1]!.level >= block.level) headings.pop();
         headings.push({ level: block.level, text: block.text });
         lastLead = null;
         break;
       }
       case 'table': {
-        kv.flush(headingCategory(headings));
+        kv.flush();
         readTable(block.rows, block.headRows, headingCategory(headings), out, kv);
         break;
       }
@@ -220,7 +222,7 @@ export function extractFromHtml(
       case 'paragraph': {
         // "Statistical cookies," / "Analytics and customization cookies:" standing alone read as a heading.
         if (block.kind === 'paragraph' && isCategoryLine(block.text)) {
-          kv.flush(headingCategory(headings));
+          kv.flush();
           while (headings.length > 0 && headings[headings.length - 1]!.level >= 7) headings.pop();
           headings.push({ level: 7, text: block.text.replace(/[\s,:;.]+$/, '') });
           lastLead = null;
@@ -233,7 +235,7 @@ export function extractFromHtml(
           if (kv.line(line, context, lastLead && lastLead.depth < depth ? lastLead.text : null)) consumed = true;
         }
         if (consumed) break;
-        kv.flush(context);
+        kv.flush();
         if (block.lead) lastLead = { depth, text: block.lead };
         if (readLeadItem(block, context, out)) break;
         for (const found of namesInProse(block.text)) {
@@ -247,7 +249,7 @@ export function extractFromHtml(
       }
     }
   }
-  kv.flush(headingCategory(headings));
+  kv.flush();
 
   const text = textOf(parsed.root, MAX_DOCUMENT_CHARS);
   const rawLinks: RawLink[] = findAll(parsed.root, new Set(['a'])).map((a) => ({
@@ -407,9 +409,7 @@ function readTable(
       }
       continue;
     }
-    out.add(facts, [tableCategory ? { label: tableCategory, purpose: purposeOfCategory(tableCategory) ?? ('' as never) } : null, context].map((x) =>
-      x && (x.purpose as unknown as string) === '' ? { label: x.label, purpose: null as unknown as Purpose } : x,
-    ));
+    out.add(facts, [tableCategory ? { label: tableCategory, purpose: purposeOfCategory(tableCategory) } : null, context]);
   }
 }
 
@@ -533,7 +533,7 @@ class KeyValueReader {
     if (role === 'name' || role === 'key') {
       const names = splitNames(value);
       if (names.length === 0) return false;
-      this.flush(context);
+      this.flush();
       this.current = {
         names,
         isKey: role === 'key',
@@ -573,7 +573,7 @@ class KeyValueReader {
     return true;
   }
 
-  flush(_context: { label: string; purpose: Purpose } | null): void {
+  flush(): void {
     if (!this.current) return;
     const c = this.current;
     this.current = null;
@@ -581,4 +581,3 @@ class KeyValueReader {
   }
 }
 
-export { findProviderMentions };
