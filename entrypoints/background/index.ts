@@ -4,7 +4,7 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { Warden } from '@/lib/engine/warden';
+import { Warden, type ObservedCookie } from '@/lib/engine/warden';
 import { TabTracker } from '@/lib/engine/tabs';
 import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
@@ -46,8 +46,7 @@ export default defineBackground(() => {
 
   async function rejudgeSite(site: SiteKey): Promise<void> {
     const w = await ready;
-    const toRemove = w.rejudge(site, Date.now());
-    await Promise.all(toRemove.map((r) => removeCookie(r.cookie)));
+    await applyRemovals(w.rejudge(site, Date.now()));
     await refreshBadges(site);
   }
 
@@ -123,14 +122,20 @@ export default defineBackground(() => {
         for (const site of sites) w.forget(site, cookie);
         return;
       }
-      const now = Date.now();
-      let removeCount = 0;
-      for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
-      // Removed only when every site it belongs to refuses it: a cookie shared with a site that keeps it stays.
-      if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
+      await judgeCookie(w, cookie, sites, Date.now());
       for (const site of sites) scheduleBadges(site);
     })().catch((err) => console.warn('cookie-warden: cookie event', err));
   });
+
+  /**
+   * Judge a cookie for every site it belongs to and remove it only when every one of them refuses it: a
+   * cookie shared with a site that keeps it stays. One rule for new cookies and for cookies read back.
+   */
+  async function judgeCookie(w: Warden, cookie: ObservedCookie, sites: SiteKey[], now: number): Promise<void> {
+    let removeCount = 0;
+    for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
+    if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
+  }
 
   /**
    * Judge the cookies a site already has: those set before the extension started (or before the worker
@@ -145,12 +150,12 @@ export default defineBackground(() => {
       return;
     }
     const now = Date.now();
-    const removals: Array<Promise<boolean>> = [];
-    for (const c of existing) {
-      const cookie = toObserved(c as Parameters<typeof toObserved>[0]);
-      if (w.judge(site, cookie, now).verdict.action === 'remove') removals.push(removeCookie(cookie));
-    }
-    await Promise.all(removals);
+    await Promise.all(
+      existing.map((c) => {
+        const cookie = toObserved(c as Parameters<typeof toObserved>[0]);
+        return judgeCookie(w, cookie, tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite), now);
+      }),
+    );
     await refreshBadges(site);
   }
 
