@@ -67,7 +67,8 @@ export function CookieTable({ cookies }: { cookies: CookieRow[] }) {
               <div className="meta">{BASIS_LABELS[c.basis]}</div>
             </td>
             <td>
-              <span className={`state ${c.state}`}>{c.state}</span>
+              <span className={`state ${c.state}`}>{c.state === 'kept-for-other-site' ? 'kept' : c.state}</span>
+              {c.keptFor && <div className="meta">kept: {c.keptFor} needs it (its own site decides)</div>}
               {c.flag && <div className="meta flag">{c.flag}</div>}
             </td>
           </tr>

@@ -2,7 +2,8 @@
  * The one message protocol between the background (the only writer of state), the popup and options
  * pages, and the content scripts. Each request type is declared beside its response type.
  */
-import type { Choice, Purpose, SignalStance } from './types';
+import type { Choice, Purpose, Settings, SignalStance } from './types';
+import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
@@ -21,20 +22,17 @@ export interface CookieRow {
   purpose: Purpose;
   purposeAsWritten: string | null;
   basis: Basis;
-  state: 'kept' | 'removed';
+  /** What happened in the browser: kept, removed, or kept although this site refuses it (another needs it). */
+  state: 'kept' | 'removed' | 'kept-for-other-site';
+  /** With 'kept-for-other-site': the site that keeps it. */
+  keptFor: string | null;
   flag: string | null;
   breaches: BreachKind[];
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
 }
 
-export type PolicyStatusView =
-  | { status: 'pending' }
-  | { status: 'loading'; url: string }
-  | { status: 'found' }
-  | { status: 'none'; reason: string }
-  /** The policy could not be fetched: `reason` is the failure ("timed out", "HTTP 500"), retried after `retryAt`. */
-  | { status: 'error'; reason: string; retryAt?: string | null };
+export type PolicyStatusView = SitePolicyState;
 
 export interface PolicySourceView {
   url: string;
@@ -54,13 +52,7 @@ export interface PolicyChangeView {
 }
 
 /** When the policy was checked, and what the last check said when it failed (the policy shown is older). */
-export interface PolicyMetaView {
-  vias: string[];
-  checkedAt: string | null;
-  retryAt: string | null;
-  lastError: string | null;
-  change: PolicyChangeView | null;
-}
+export type PolicyMetaView = SitePolicyMeta;
 
 export interface SiteView {
   site: string | null;
@@ -75,11 +67,7 @@ export interface SiteView {
   breaches: number;
 }
 
-export interface Settings {
-  defaultChoice: Choice;
-  siteChoices: Record<string, Choice>;
-  sendSignals: boolean;
-}
+export type { Settings } from './types';
 
 // ---- Requests ----------------------------------------------------------------------------------
 

@@ -5,14 +5,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { Warden, type ObservedCookie } from '@/lib/engine/warden';
-import { TabTracker } from '@/lib/engine/tabs';
+import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
+import { siteView } from '@/lib/engine/view';
 import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { validateSettings } from '@/lib/storage/settings';
 import { loadKnowledge } from './knowledge';
 import { loadSettings, settingsItem } from './storage';
-import { removeCookie, toObserved } from './cookies';
+import { removeCookie, toObserved, type BrowserCookie } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { installSignalRules } from './headers';
@@ -25,7 +26,7 @@ export default defineBackground(() => {
 
   const ready: Promise<Warden> = (async () => {
     const settings = await loadSettings();
-    warden = new Warden(knowledge, settings);
+    warden = new Warden(knowledge, settings, tabs);
     await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
     // Tabs already open when the worker (re)starts.
     // Only tabs not seen yet: a navigation that started while we were loading is fresher than this list
@@ -39,20 +40,20 @@ export default defineBackground(() => {
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
     const valid = validateSettings(next);
-    w.settings = valid;
     await settingsItem.setValue(valid);
+    // One rule for a choice change as for every other path: removed only when every site refuses it.
+    applyRemovals(w.setSettings(valid));
+    refreshAllBadges();
     return valid;
-  }
-
-  async function rejudgeSite(site: SiteKey): Promise<void> {
-    const w = await ready;
-    await applyRemovals(w.rejudge(site, Date.now()));
-    await refreshBadges(site);
   }
 
   async function refreshBadges(site: SiteKey): Promise<void> {
     const w = await ready;
-    await updateBadges(tabs.tabsOf(site), w.breachCount(site));
+    await updateBadges(w.tabs.tabsOf(site), w.breachCount(site));
+  }
+
+  function refreshAllBadges(): void {
+    for (const site of tabs.openSites()) scheduleBadges(site);
   }
 
   // Cookie events come in bursts (a page sets a dozen at once): one badge update per site per burst.
@@ -72,25 +73,23 @@ export default defineBackground(() => {
     knowledge,
     ready,
     async applied(site, toRemove) {
-      await applyRemovals(toRemove);
-      await refreshBadges(site);
+      applyRemovals(toRemove);
+      refreshAllBadges();
+      scheduleBadges(site);
     },
   });
   installRedirectGuard();
 
-  async function applyRemovals(records: Array<{ cookie: Parameters<typeof removeCookie>[0] }>): Promise<void> {
-    await Promise.all(records.map((r) => removeCookie(r.cookie)));
+  function applyRemovals(cookies: readonly ObservedCookie[]): void {
+    for (const c of cookies) void removeCookie(c);
   }
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId === 0) tabs.navigate(details.tabId, details.url);
     else {
-      try {
-        tabs.sawHost(details.tabId, new URL(details.url).hostname);
-      } catch {
-        /* ignore */
-      }
+      const host = hostOfUrl(details.url);
+      if (host) tabs.sawHost(details.tabId, host);
     }
   });
   browser.webNavigation.onCommitted.addListener((details) => {
@@ -101,41 +100,33 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.tabId < 0) return;
-      try {
-        tabs.sawHost(details.tabId, new URL(details.url).hostname);
-      } catch {
-        /* ignore */
-      }
+      const host = hostOfUrl(details.url);
+      if (host) tabs.sawHost(details.tabId, host);
       return undefined;
     },
     { urls: ['<all_urls>'] },
   );
   browser.tabs.onRemoved.addListener((tabId) => tabs.close(tabId));
 
-  // ---- Cookies: the hot path ------------------------------------------------------------------------
-  browser.cookies.onChanged.addListener((change) => {
-    void (async () => {
-      const w = warden ?? (await ready);
-      const cookie = toObserved(change.cookie as Parameters<typeof toObserved>[0]);
-      const sites = tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite);
-      if (change.removed) {
-        for (const site of sites) w.forget(site, cookie);
-        return;
-      }
-      await judgeCookie(w, cookie, sites, Date.now());
-      for (const site of sites) scheduleBadges(site);
-    })().catch((err) => console.warn('cookie-warden: cookie event', err));
-  });
-
-  /**
-   * Judge a cookie for every site it belongs to and remove it only when every one of them refuses it: a
-   * cookie shared with a site that keeps it stays. One rule for new cookies and for cookies read back.
-   */
-  async function judgeCookie(w: Warden, cookie: ObservedCookie, sites: SiteKey[], now: number): Promise<void> {
-    let removeCount = 0;
-    for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
-    if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
+  // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
+  function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
+    const cookie = toObserved(raw);
+    if (removed) {
+      for (const site of w.forget(cookie)) scheduleBadges(site);
+      return;
+    }
+    const out = w.observe(cookie, Date.now());
+    if (out.remove) void removeCookie(out.remove);
+    for (const site of out.sites) scheduleBadges(site);
+    // The cookie's own site is always asked: load its cached declaration if it has one.
+    for (const site of out.newSites) void policies.ensure(site, null);
   }
+
+  browser.cookies.onChanged.addListener((change) => {
+    const raw = change.cookie as BrowserCookie;
+    if (warden) onCookie(warden, raw, change.removed);
+    else void ready.then((w) => onCookie(w, raw, change.removed));
+  });
 
   /**
    * Judge the cookies a site already has: those set before the extension started (or before the worker
@@ -149,13 +140,7 @@ export default defineBackground(() => {
     } catch {
       return;
     }
-    const now = Date.now();
-    await Promise.all(
-      existing.map((c) => {
-        const cookie = toObserved(c as Parameters<typeof toObserved>[0]);
-        return judgeCookie(w, cookie, tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite), now);
-      }),
-    );
+    for (const c of existing) onCookie(w, c as BrowserCookie, false);
     await refreshBadges(site);
   }
 
@@ -181,7 +166,7 @@ export default defineBackground(() => {
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
-        return w.view(site, tabs.urlOf(request.tabId));
+        return siteView(w, site, tabs.urlOf(request.tabId));
       }
       case 'get-settings':
         return w.settings;
@@ -193,15 +178,13 @@ export default defineBackground(() => {
         const siteChoices = { ...w.settings.siteChoices };
         if (request.choice === null) delete siteChoices[request.site];
         else siteChoices[request.site] = request.choice;
-        const next = await applySettings({ ...w.settings, siteChoices });
-        await rejudgeSite(request.site as SiteKey);
-        return next;
+        return applySettings({ ...w.settings, siteChoices });
       }
       case 'refresh-policy': {
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
         if (site) void policies.ensure(site, null, true);
-        return w.view(site, tabs.urlOf(request.tabId));
+        return siteView(w, site, tabs.urlOf(request.tabId));
       }
       case 'page-facts': {
         const tabId = sender.tab?.id;

@@ -58,7 +58,10 @@ export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, serve
   await expect
     .poll(() => cookieNames(ext, 'kopano.test'))
     .toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
-  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
+  // YSC belongs to youtube.test, which needs it (the Open Cookie Database's "Functional": essential): kopano's
+  // policy calls it advertising but cannot remove another site's cookie (issue 8). Where the browser
+  // partitions it (Firefox's Total Cookie Protection), the copy is kopano's alone, and removed.
+  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual(driver.name === 'chromium' ? ['YSC'] : []);
   await page.reload();
   expect(await page.text('#status')).toContain('Session active');
 
@@ -74,7 +77,7 @@ export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, serve
       '_pk_id.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
       '_pk_ses.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
       _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
-      YSC: { state: 'removed', declared: 'true', purpose: 'advertising' },
+      YSC: { state: driver.name === 'chromium' ? 'kept-for-other-site' : 'removed', declared: 'true', purpose: 'advertising' },
       VISITOR_INFO1_LIVE: { state: 'removed', declared: 'true', purpose: 'advertising' },
       // Partitioned (CHIPS in Chromium; Firefox partitions every third-party cookie): removed with its key.
       IDE: { state: 'removed', declared: 'true', purpose: 'advertising' },
@@ -105,7 +108,7 @@ export async function perSiteChoiceFromThePopup(driver: Driver, server: DemoServ
   // Back to the default: what the choice no longer allows goes at once, the session stays.
   await popup.select('#site-choice', '');
   await expect.poll(() => cookieNames(ext, 'kopano.test')).toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
-  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
+  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual(driver.name === 'chromium' ? ['YSC'] : []);
 
   // The options page sets the default for every site; a newly opened options page shows the stored value.
   const options = await driver.extensionPage('options.html');
@@ -187,7 +190,7 @@ export async function popupAfterTheWorkerStopped(driver: Driver, server: DemoSer
 
 export const journeys: readonly Journey[] = [
   ['syncronis login survives, analytics cookies are removed', (c) => syncronisLoginKeepsSessionAndDropsAnalytics(c.driver, c.server)],
-  ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],
+  ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube trackers; YSC stays with its owner', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],
   ['a per-site choice from the popup, the default from the options page', (c) => perSiteChoiceFromThePopup(c.driver, c.server)],
   ['every request carried DNT and Sec-GPC; pages saw globalPrivacyControl', (c) => everyRequestCarriedSignals(c.server)],
 ];

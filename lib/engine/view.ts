@@ -1,0 +1,58 @@
+/**
+ * The popup's view of one site, built from the engine's state. Beside the engine, not inside it: the
+ * engine knows nothing of views, and what the view shows never carries a cookie value.
+ */
+import type { CookieRow, SiteView } from '../messages';
+import { domainInSite, type SiteKey } from '../site';
+import type { Warden } from './warden';
+
+export function siteView(w: Warden, site: SiteKey | null, url: string | null): SiteView {
+  const r = site ? w.site(site) : undefined;
+  const declaration = r?.declaration?.declaration ?? null;
+  const cookies: CookieRow[] = [];
+  let breaches = 0;
+  if (site && r) {
+    for (const { entry, verdict: v } of w.cookiesOf(site)) {
+      const sourceIndex = v.declared?.sourceIndex ?? 0;
+      const refusedHere = v.action === 'remove';
+      if (v.breaches.length > 0) breaches++;
+      cookies.push({
+        name: entry.cookie.name,
+        domain: entry.domain,
+        partitioned: entry.partitioned,
+        thirdParty: !domainInSite(entry.domain, site),
+        httpOnly: entry.cookie.httpOnly,
+        declared: v.declared !== null,
+        expandedFrom: v.declared?.expandedFrom ?? null,
+        purpose: v.purpose,
+        purposeAsWritten: v.declared?.purposeAsWritten ?? null,
+        basis: v.basis,
+        state: entry.state === 'removed' ? 'removed' : refusedHere && entry.keptBy ? 'kept-for-other-site' : 'kept',
+        keptFor: entry.state === 'kept' && refusedHere ? entry.keptBy : null,
+        flag: v.flag,
+        breaches: v.breaches,
+        policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
+      });
+    }
+    cookies.sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
+  }
+  const settings = w.settings;
+  return {
+    site,
+    url,
+    choice: site ? (settings.siteChoices[site] ?? null) : null,
+    effectiveChoice: site ? w.choiceFor(site) : settings.defaultChoice,
+    policy: r?.policy ?? { status: 'pending' },
+    sources: (declaration?.sources ?? []).map((s, i) => ({
+      url: s.url,
+      kind: s.kind,
+      via: r?.meta?.vias[i] ?? null,
+      fetchedAt: s.fetchedAt ?? null,
+      cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
+    })),
+    policyMeta: r?.meta ?? null,
+    dnt: declaration?.statements.dnt.stance ?? 'unspecified',
+    cookies,
+    breaches,
+  };
+}
