@@ -95,6 +95,15 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts']);
 
 /**
+ * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
+ * (a page we do not trust) only CONTENT_SCRIPT_TYPES. `senderUrl` is the browser's word, not the message's.
+ */
+export function senderMay(type: RequestType, senderUrl: string | undefined, extensionOrigin: string): boolean {
+  if (senderUrl !== undefined && senderUrl.startsWith(extensionOrigin)) return true;
+  return CONTENT_SCRIPT_TYPES.has(type);
+}
+
+/**
  * Validate a message from anywhere. Content scripts run in pages we do not trust: their payloads are
  * checked field by field and bounded. Returns null for anything malformed.
  */

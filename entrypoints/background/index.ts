@@ -7,10 +7,11 @@ import { browser, type Browser } from 'wxt/browser';
 import { Warden, type ObservedCookie } from '@/lib/engine/warden';
 import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
-import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
+import type { Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { validateSettings } from '@/lib/storage/settings';
+import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
+import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
 import { loadSettings, settingsItem } from './storage';
 import { removeCookie, toObserved, type BrowserCookie } from './cookies';
@@ -144,19 +145,11 @@ export default defineBackground(() => {
     await refreshBadges(site);
   }
 
-  // ---- Messages -----------------------------------------------------------------------------------
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const request = parseRequest(raw);
-    if (!request) return undefined;
-    const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-    if (!fromOwnPage && !CONTENT_SCRIPT_TYPES.has(request.type)) return undefined;
-    return handle(request, sender);
-  });
-
-  async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseOf[Request['type']]> {
-    const w = await ready;
-    switch (request.type) {
-      case 'get-site-view': {
+  // ---- Messages ---------------------------------------------------------------------------------
+  installRouter(
+    {
+      async 'get-site-view'(request) {
+        const w = await ready;
         const site = tabs.siteOf(request.tabId);
         // A service worker that was stopped and woke for this popup knows nothing yet: load the cached
         // policy and read the site's cookies from the store before answering (bounded, never blocking long).
@@ -167,26 +160,24 @@ export default defineBackground(() => {
           ]);
         }
         return siteView(w, site, tabs.urlOf(request.tabId));
-      }
-      case 'get-settings':
-        return w.settings;
-      case 'set-default-choice': {
-        const next = await applySettings({ ...w.settings, defaultChoice: request.choice });
-        return next;
-      }
-      case 'set-site-choice': {
-        const siteChoices = { ...w.settings.siteChoices };
-        if (request.choice === null) delete siteChoices[request.site];
-        else siteChoices[request.site] = request.choice;
-        return applySettings({ ...w.settings, siteChoices });
-      }
-      case 'refresh-policy': {
+      },
+      async 'get-settings'() {
+        return (await ready).settings;
+      },
+      async 'set-default-choice'(request) {
+        return applySettings(withDefaultChoice((await ready).settings, request.choice));
+      },
+      async 'set-site-choice'(request) {
+        return applySettings(withSiteChoice((await ready).settings, request.site, request.choice));
+      },
+      async 'refresh-policy'(request) {
+        const w = await ready;
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
         if (site) void policies.ensure(site, null, true);
         return siteView(w, site, tabs.urlOf(request.tabId));
-      }
-      case 'page-facts': {
+      },
+      'page-facts'(request, sender) {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return { ok: false };
         const site = siteOfUrl(request.facts.url);
@@ -194,7 +185,8 @@ export default defineBackground(() => {
         void policies.ensure(site, discoveryInputOf(request.facts));
         void rescanSite(site);
         return { ok: true };
-      }
-    }
-  }
+      },
+    },
+    ready,
+  );
 });
