@@ -10,7 +10,34 @@ import { CHOICES } from './types';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
+/** What shows a cookie's breaches: enough to support a complaint, and never its value. */
+export interface CookieEvidence {
+  /** ISO times the cookie was first and last seen set. */
+  firstSeen: string;
+  lastSeen: string;
+  path: string;
+  /** HttpOnly, Secure, SameSite=…, host-only, session / persistent, partitioned */
+  attributes: string[];
+  /** Seconds it lives from when it was seen (0: a session cookie). */
+  actualLifetimeSeconds: number;
+  /** The declared entry that matched, or null when the policy does not declare it. */
+  declared: {
+    name: string;
+    purposeAsWritten: string | null;
+    purpose: Purpose;
+    durationAsWritten: string | null;
+    provider: string | null;
+    expandedFrom: string | null;
+  } | null;
+  /** The policy document it was judged against. */
+  policy: { url: string; sha256: string; fetchedAt: string | null } | null;
+  /** Per breach kind, what shows it in words. */
+  notes: Partial<Record<BreachKind, string>>;
+}
+
 export interface CookieRow {
+  /** Identifies the cookie (store, name, domain, path, partition); no value. */
+  key: string;
   name: string;
   domain: string;
   partitioned: boolean;
@@ -30,6 +57,7 @@ export interface CookieRow {
   breaches: BreachKind[];
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
+  evidence: CookieEvidence;
 }
 
 export type PolicyStatusView = SitePolicyState;

@@ -4,9 +4,11 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { Warden, type ObservedCookie } from '@/lib/engine/warden';
+import { Warden, cookieKey, type ObservedCookie } from '@/lib/engine/warden';
 import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
+import { withStored, worstBreach } from '@/lib/engine/observations';
+import { ObservationStore } from './observations';
 import type { Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
@@ -35,6 +37,8 @@ export default defineBackground(() => {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.has(tab.id)) tabs.navigate(tab.id, tab.url);
     }
+    // The badges of open tabs come back from the stored observations (issue 10: they survive a restart).
+    for (const site of tabs.openSites()) scheduleBadges(site);
     return warden;
   })();
 
@@ -48,9 +52,19 @@ export default defineBackground(() => {
     return valid;
   }
 
+  /** The site's view: what the engine sees live, with what was stored before a restart. */
+  async function viewOf(w: Warden, site: SiteKey | null, url: string | null) {
+    const view = siteView(w, site, url);
+    return site ? withStored(view, await observations.load(site)) : view;
+  }
+
   async function refreshBadges(site: SiteKey): Promise<void> {
     const w = await ready;
-    await updateBadges(w.tabs.tabsOf(site), w.breachCount(site));
+    observations.markDirty(site);
+    const tabIds = w.tabs.tabsOf(site);
+    if (tabIds.length === 0) return;
+    const view = await viewOf(w, site, null);
+    await updateBadges(tabIds, view.breaches, worstBreach(view.cookies));
   }
 
   function refreshAllBadges(): void {
@@ -69,6 +83,8 @@ export default defineBackground(() => {
       for (const s of sites) void refreshBadges(s);
     }, 50);
   }
+
+  const observations = new ObservationStore((site) => (warden ? siteView(warden, site, null).cookies : []));
 
   const policies = new PolicyService({
     knowledge,
@@ -113,7 +129,11 @@ export default defineBackground(() => {
   function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
     const cookie = toObserved(raw);
     if (removed) {
-      for (const site of w.forget(cookie)) scheduleBadges(site);
+      const key = cookieKey(cookie);
+      for (const site of w.forget(cookie)) {
+        observations.forgetRow(site, key);
+        scheduleBadges(site);
+      }
       return;
     }
     const out = w.observe(cookie, Date.now());
@@ -123,10 +143,22 @@ export default defineBackground(() => {
     for (const site of out.newSites) void policies.ensure(site, null);
   }
 
+  // A restarted worker first applies the cached policies of the sites open in tabs (bounded to 1 s), then
+  // judges cookies: a cookie the site declared essential is never removed for want of a loaded policy.
+  let warmed: Warden | null = null;
+  const warm: Promise<Warden> = ready.then(async (w) => {
+    await Promise.race([
+      Promise.all(tabs.openSites().map((site) => policies.applyCached(site).catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1_000)),
+    ]);
+    warmed = w;
+    return w;
+  });
+
   browser.cookies.onChanged.addListener((change) => {
     const raw = change.cookie as BrowserCookie;
-    if (warden) onCookie(warden, raw, change.removed);
-    else void ready.then((w) => onCookie(w, raw, change.removed));
+    if (warmed) onCookie(warmed, raw, change.removed);
+    else void warm.then((w) => onCookie(w, raw, change.removed));
   });
 
   /**
@@ -134,7 +166,8 @@ export default defineBackground(() => {
    * woke up again) never passed through onChanged.
    */
   async function rescanSite(site: SiteKey): Promise<void> {
-    const w = await ready;
+    const w = await warm;
+    await policies.applyCached(site).catch(() => undefined);
     let existing: Browser.cookies.Cookie[];
     try {
       existing = await browser.cookies.getAll({ domain: site });
@@ -159,7 +192,7 @@ export default defineBackground(() => {
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
-        return siteView(w, site, tabs.urlOf(request.tabId));
+        return viewOf(w, site, tabs.urlOf(request.tabId));
       },
       async 'get-settings'() {
         return (await ready).settings;
@@ -175,7 +208,7 @@ export default defineBackground(() => {
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
         if (site) void policies.ensure(site, null, true);
-        return siteView(w, site, tabs.urlOf(request.tabId));
+        return viewOf(w, site, tabs.urlOf(request.tabId));
       },
       'page-facts'(request, sender) {
         const tabId = sender.tab?.id;

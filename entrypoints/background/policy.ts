@@ -52,6 +52,19 @@ export class PolicyService {
     return job;
   }
 
+  /**
+   * Apply the site's cached policy, if there is one and it is not applied yet: no fetch. A restarted worker
+   * does this before judging the site's cookies, so that what the site declared essential is not removed
+   * for want of a policy that was only in storage.
+   */
+  async applyCached(site: SiteKey): Promise<void> {
+    if (this.applied.has(site)) return;
+    const entry = this.entries.get(site) ?? (await loadPolicyEntry(site));
+    if (!entry || this.applied.has(site)) return;
+    this.remember(site, entry);
+    await this.apply(site, entry);
+  }
+
   private async run(site: SiteKey, input: DiscoveryInput | null, force: boolean): Promise<void> {
     const w = await this.opts.ready;
     let entry = this.entries.get(site) ?? (await loadPolicyEntry(site));

@@ -2,9 +2,49 @@
  * The popup's view of one site, built from the engine's state. Beside the engine, not inside it: the
  * engine knows nothing of views, and what the view shows never carries a cookie value.
  */
-import type { CookieRow, SiteView } from '../messages';
+import type { CookieEvidence, CookieRow, SiteView } from '../messages';
+import type { Declaration } from '../types';
+import type { Verdict } from '../enforce/decide';
+import { actualLifetime } from '../cookies/breaches';
 import { domainInSite, type SiteKey } from '../site';
-import type { Warden } from './warden';
+import type { CookieEntry, Warden } from './warden';
+
+function attributesOf(entry: CookieEntry): string[] {
+  const c = entry.cookie;
+  const out: string[] = [];
+  if (c.httpOnly) out.push('HttpOnly');
+  if (c.secure) out.push('Secure');
+  if (c.sameSite) out.push(`SameSite=${c.sameSite}`);
+  if (c.hostOnly) out.push('host-only');
+  out.push(c.session ? 'session' : 'persistent');
+  if (entry.partitioned) out.push('partitioned');
+  return out;
+}
+
+/** The evidence for one cookie as one site judged it. */
+export function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declaration | null): CookieEvidence {
+  const d = v.declared;
+  const source = declaration?.sources[d?.sourceIndex ?? 0] ?? null;
+  return {
+    firstSeen: new Date(entry.firstSeen).toISOString(),
+    lastSeen: new Date(entry.lastSeen).toISOString(),
+    path: entry.cookie.path,
+    attributes: attributesOf(entry),
+    actualLifetimeSeconds: actualLifetime({ ...entry.cookie, now: entry.lastSeen }),
+    declared: d
+      ? {
+          name: d.name,
+          purposeAsWritten: d.purposeAsWritten,
+          purpose: d.purpose,
+          durationAsWritten: d.durationAsWritten,
+          provider: d.provider,
+          expandedFrom: d.expandedFrom ?? null,
+        }
+      : null,
+    policy: source ? { url: source.url, sha256: source.sha256, fetchedAt: source.fetchedAt ?? null } : null,
+    notes: v.notes,
+  };
+}
 
 export function siteView(w: Warden, site: SiteKey | null, url: string | null): SiteView {
   const r = site ? w.site(site) : undefined;
@@ -17,6 +57,7 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
       const refusedHere = v.action === 'remove';
       if (v.breaches.length > 0) breaches++;
       cookies.push({
+        key: entry.key,
         name: entry.cookie.name,
         domain: entry.domain,
         partitioned: entry.partitioned,
@@ -32,6 +73,7 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
         flag: v.flag,
         breaches: v.breaches,
         policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
+        evidence: evidenceOf(entry, v, declaration),
       });
     }
     cookies.sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));

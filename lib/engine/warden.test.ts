@@ -35,17 +35,19 @@ describe('Warden', () => {
     expect(w.observe(cookie('_ga'), 1).remove?.name).toBe('_ga');
     expect(w.observe(cookie('zq_state'), 1).remove).toBeNull();
     expect(w.observe(cookie('_hjid'), 1).remove?.name).toBe('_hjid');
-    expect(w.breachCount(site)).toBe(0);
+    // Before the policy is known nothing is undeclared; tracking set despite DNT / GPC already is a breach.
+    expect(w.breachCount(site)).toBe(2);
 
     // The policy says `zq_state` is essential here, and names Google Analytics: `_ga` is declared through it.
     const toRemove = w.setPolicy(site, { status: 'found' }, POLICY);
     expect(toRemove).toEqual([]);
     const view = siteView(w, site, 'https://syncronis.test/');
     const rows = Object.fromEntries(view.cookies.map((c) => [c.name, c]));
-    expect(rows._ga).toMatchObject({ declared: true, expandedFrom: 'Google Analytics', state: 'removed', breaches: [] });
-    expect(rows._hjid).toMatchObject({ declared: false, state: 'removed', breaches: ['undeclared'] });
-    expect(rows.zq_state).toMatchObject({ declared: true, purpose: 'essential', state: 'kept' });
-    expect(view.breaches).toBe(1);
+    // DNT / GPC said no (the default), and the user refuses analytics: set anyway, a breach.
+    expect(rows._ga).toMatchObject({ declared: true, expandedFrom: 'Google Analytics', state: 'removed', breaches: ['despite-refusal'] });
+    expect(rows._hjid).toMatchObject({ declared: false, state: 'removed', breaches: ['undeclared', 'despite-refusal'] });
+    expect(rows.zq_state).toMatchObject({ declared: true, purpose: 'essential', state: 'kept', breaches: [] });
+    expect(view.breaches).toBe(2);
     expect(view.sources[0]!.url).toBe('https://syncronis.test/cookie-policy');
     expect(rows._ga!.policyUrl).toBe('https://syncronis.test/cookie-policy');
   });

@@ -8,7 +8,7 @@
 import type { Choice, Declaration, Settings } from '../types';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
-import { normalizeDomain, type SiteKey } from '../site';
+import { hostInDomain, normalizeDomain, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
 import { TabTracker } from './tabs';
 
@@ -198,13 +198,16 @@ export class Warden {
 
   private verdictFor(site: SiteKey, entry: CookieEntry): Verdict {
     const r = this.record(site);
+    const c = entry.cookie;
     return decide({
-      name: entry.cookie.name,
+      name: c.name,
       domain: entry.domain,
       policy: this.policyStatus(r),
       declaration: r.declaration,
       choice: this.choiceFor(site),
       knowledge: this.knowledge,
+      observed: { expirationDate: c.expirationDate, session: c.session, now: entry.lastSeen, thirdParty: !hostInDomain(entry.domain, site) },
+      toldNo: this.currentSettings.sendSignals,
     });
   }
 
@@ -340,7 +343,7 @@ export class Warden {
     const r = this.record(site);
     r.policy = policy;
     r.generation++;
-    if (declaration) r.declaration = new CompiledDeclaration(declaration);
+    if (declaration) r.declaration = new CompiledDeclaration(declaration, this.knowledge);
     // Only a found policy declares anything: none / error / loading judge without one.
     else if (policy.status !== 'found') r.declaration = null;
     return this.rejudge(r.cookies);

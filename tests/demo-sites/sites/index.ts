@@ -9,7 +9,8 @@ import { createYoutube } from './youtube';
 import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
 import { ownershipSites } from './ownership';
+import { createAdnet, createBreaches } from './breaches';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(), createBreaches(), createAdnet()];
 }
