@@ -6,25 +6,29 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { Warden, type ObservedCookie } from '@/lib/engine/warden';
 import { TabTracker } from '@/lib/engine/tabs';
-import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
+import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings, type SettingsView, type SiteView } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { validateSettings } from '@/lib/storage/settings';
 import { loadKnowledge } from './knowledge';
-import { loadSettings, settingsItem } from './storage';
+import { loadSettings, saveSettings, storageError } from './storage';
 import { removeCookie, toObserved } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
+import { BadgeMemory } from './badge-state';
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
   const tabs = new TabTracker();
   let warden: Warden | null = null;
+  // Breach counts kept across worker restarts (issue 8 §3).
+  const badges = new BadgeMemory();
+  browser.runtime.onStartup.addListener(() => badges.clear());
 
   const ready: Promise<Warden> = (async () => {
-    const settings = await loadSettings();
+    const [settings] = await Promise.all([loadSettings(), badges.restore()]);
     warden = new Warden(knowledge, settings);
     await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
     // Tabs already open when the worker (re)starts.
@@ -33,6 +37,7 @@ export default defineBackground(() => {
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.has(tab.id)) tabs.navigate(tab.id, tab.url);
     }
+    for (const [site, count] of badges.remembered()) void updateBadges(tabs.tabsOf(site as SiteKey), count);
     return warden;
   })();
 
@@ -40,9 +45,17 @@ export default defineBackground(() => {
     const w = await ready;
     const valid = validateSettings(next);
     w.settings = valid;
-    await settingsItem.setValue(valid);
+    // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
+    await saveSettings(valid);
     return valid;
   }
+
+  const settingsView = (settings: Settings): SettingsView => ({ ...settings, storageError: storageError() });
+  const siteView = (w: Warden, site: SiteKey | null, tabId: number): SiteView => {
+    const view = w.view(site, tabs.urlOf(tabId));
+    if (site) view.breaches = badges.count(site, view.cookies);
+    return { ...view, storageError: storageError() };
+  };
 
   async function rejudgeSite(site: SiteKey): Promise<void> {
     const w = await ready;
@@ -52,7 +65,7 @@ export default defineBackground(() => {
 
   async function refreshBadges(site: SiteKey): Promise<void> {
     const w = await ready;
-    await updateBadges(tabs.tabsOf(site), w.breachCount(site));
+    await updateBadges(tabs.tabsOf(site), badges.count(site, w.view(site, null).cookies));
   }
 
   // Cookie events come in bursts (a page sets a dozen at once): one badge update per site per burst.
@@ -181,13 +194,13 @@ export default defineBackground(() => {
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
-        return w.view(site, tabs.urlOf(request.tabId));
+        return siteView(w, site, request.tabId);
       }
       case 'get-settings':
-        return w.settings;
+        return settingsView(w.settings);
       case 'set-default-choice': {
         const next = await applySettings({ ...w.settings, defaultChoice: request.choice });
-        return next;
+        return settingsView(next);
       }
       case 'set-site-choice': {
         const siteChoices = { ...w.settings.siteChoices };
@@ -195,13 +208,13 @@ export default defineBackground(() => {
         else siteChoices[request.site] = request.choice;
         const next = await applySettings({ ...w.settings, siteChoices });
         await rejudgeSite(request.site as SiteKey);
-        return next;
+        return settingsView(next);
       }
       case 'refresh-policy': {
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
         if (site) void policies.ensure(site, null, true);
-        return w.view(site, tabs.urlOf(request.tabId));
+        return siteView(w, site, request.tabId);
       }
       case 'page-facts': {
         const tabId = sender.tab?.id;
