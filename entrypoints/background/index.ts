@@ -11,7 +11,7 @@ import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { validateSettings } from '@/lib/storage/settings';
 import { loadKnowledge } from './knowledge';
-import { loadSettings, saveSettings, storageError } from './storage';
+import { checkCacheBudget, loadSettings, saveSettings, storageError } from './storage';
 import { removeCookie, toObserved } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
@@ -38,6 +38,7 @@ export default defineBackground(() => {
       if (tab.id !== undefined && tab.url && !tabs.has(tab.id)) tabs.navigate(tab.id, tab.url);
     }
     for (const [site, count] of badges.remembered()) void updateBadges(tabs.tabsOf(site as SiteKey), count);
+    void checkCacheBudget();
     return warden;
   })();
 

@@ -88,9 +88,21 @@ async function getIndex(): Promise<CacheIndex> {
     } catch {
       /* rebuilt below */
     }
-    // No index yet (first run of this version, whose caches were never bounded) or a damaged one: scan.
+    // No index yet (first run of this version, whose caches were never bounded) or a damaged one: scan,
+    // and bring what an older version left within the budget.
     index = stored ?? (await scanIndex());
-    if (!stored) await writeIndex();
+    if (!stored) {
+      const over = evictionPlan(index, CACHE_BUDGET_BYTES, null, 0);
+      if (over.length > 0) {
+        try {
+          await browser.storage.local.remove(over.map(policyKey));
+          index = without(index, over);
+        } catch {
+          /* tried again on the next quota error */
+        }
+      }
+      await writeIndex();
+    }
     return index;
   })().finally(() => {
     indexLoading = null;
@@ -155,6 +167,11 @@ async function evictAllPolicies(): Promise<void> {
   index = await scanIndex();
   await removePolicies(Object.keys(index.sites));
   await writeIndex();
+}
+
+/** At worker start: load the index (a scan and a clean-up the first time this version runs). */
+export async function checkCacheBudget(): Promise<void> {
+  await getIndex();
 }
 
 export async function loadPolicyEntry(site: string): Promise<PolicyCacheEntry | null> {
