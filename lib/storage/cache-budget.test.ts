@@ -26,6 +26,8 @@ describe('policy cache budget (LRU)', () => {
     expect(plan).not.toContain('s0.example');
     expect(totalBytes(without(i, plan))).toBeLessThanOrEqual(500 * KB);
     expect(plan[0]).toBe('s1.example');
+    // and whatever is over the budget
+    expect(totalBytes(without(i, quotaEvictionPlan(i, 0, null, 200 * KB)))).toBeLessThanOrEqual(200 * KB);
   });
 
   it('reads back a valid index, repairs a damaged one', () => {

@@ -86,11 +86,13 @@ export function evictionPlan(index: CacheIndex, budget: number, site: string | n
 }
 
 /**
- * On a quota error: what to evict before trying again. Frees at least `need` bytes and at least half of
- * the cache (the browser's quota is shared with what we cannot see), least recently used first.
+ * On a quota error: what to evict before trying again. Frees at least `need` bytes, at least half of the
+ * cache (the browser's quota is shared with what we cannot see), and whatever is over the budget, least
+ * recently used first.
  */
-export function quotaEvictionPlan(index: CacheIndex, need: number, keep: string | null = null): string[] {
-  const target = Math.max(need, Math.ceil(totalBytes(index) / 2));
+export function quotaEvictionPlan(index: CacheIndex, need: number, keep: string | null = null, budget = CACHE_BUDGET_BYTES): string[] {
+  const total = totalBytes(index);
+  const target = Math.max(need, Math.ceil(total / 2), total - budget);
   const out: string[] = [];
   let freed = 0;
   for (const s of lruOrder(index)) {
