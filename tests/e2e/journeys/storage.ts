@@ -35,6 +35,16 @@ async function restartBackground(driver: Driver): Promise<void> {
   await ext.close().catch(() => undefined);
 }
 
+async function popupRowsOf(driver: Driver, tabId: number): Promise<number> {
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  try {
+    await expect.poll(async () => (await popupRows(popup)).length).toBeGreaterThan(0);
+    return (await popupRows(popup)).length;
+  } finally {
+    await popup.close();
+  }
+}
+
 /** A message to the background from one of our pages, as the popup sends them. */
 async function ask<T>(ext: TestPage, request: object): Promise<T> {
   return ext.evaluate<T>(`${EXT_API}.runtime.sendMessage(${JSON.stringify(request)})`);
@@ -186,8 +196,52 @@ export async function settingSurvivesFullStorage(driver: Driver, server: DemoSer
   await page.close();
 }
 
+/**
+ * When not even evicting every cached policy makes room (the quota is full of data that is not ours to
+ * evict), the choice still applies and the person is told, in one line, in the popup and the options page.
+ * Chromium only can make a write fail (Firefox has no storage.local quota, see the header): there the journey
+ * checks the fill does not fail and no warning shows.
+ */
+export async function failedWriteIsShown(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('kopano.test', '/'));
+  const tabId = (await tabIdOf(ext, server.url('kopano.test', '')))!;
+  // Keys that are not cached policies (what another part of the extension, or a bug, could hold), and no
+  // cached policy left to evict.
+  await expect.poll(async () => (await popupRowsOf(driver, tabId)) > 0).toBe(true);
+  const quotaHit = await ext.evaluate<boolean>(`(async () => {
+    const local = ${EXT_API}.storage.local;
+    await local.remove(Object.keys(await local.get(null)).filter((k) => k.startsWith('policy:') || k === 'cache-index'));
+    let hit = false, n = 0, bytes = 0;
+    for (let size = 512 * 1024; size >= 1 && bytes < 16 * 1024 * 1024; ) {
+      try { await local.set({ ['other-' + n++]: 'y'.repeat(size) }); bytes += size; } catch { hit = true; size = Math.floor(size / 4); }
+    }
+    return hit;
+  })()`);
+  expect(quotaHit).toBe(driver.name === 'chromium');
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => (await popupRows(popup)).length).toBeGreaterThan(0);
+  await popup.select('#site-choice', 'essential-functional');
+  const expected = driver.name === 'chromium' ? 'could not be saved' : '';
+  await expect.poll(() => popupText(popup, 'storage-error')).toContain(expected);
+  const options = await driver.extensionPage('options.html');
+  await expect.poll(() => popupText(options, 'storage-error')).toContain(expected);
+  // The choice applies all the same.
+  expect(await ask<{ siteChoices: Record<string, string> }>(ext, { type: 'get-settings' })).toMatchObject({ siteChoices: { 'kopano.test': 'essential-functional' } });
+  // Room again: the next write succeeds and the warning goes.
+  await ext.evaluate(`${EXT_API}.storage.local.get(null).then((all) => ${EXT_API}.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('other-')))).then(() => true)`);
+  await popup.select('#site-choice', 'allow-all');
+  await expect.poll(() => popupText(popup, 'storage-error')).toBe('');
+  await options.close();
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
 export const journeys: readonly Journey[] = [
   ['a corrupt cached policy is discarded and the policy fetched again; stored URLs keep no query', (c) => corruptCacheEntryIsFetchedAgain(c.driver, c.server)],
   ['the badge and breach count survive a restart of the background', (c) => badgeSurvivesARestart(c.driver, c.server)],
   ['a choice made with storage full is stored, survives a restart, and the caches are evicted', (c) => settingSurvivesFullStorage(c.driver, c.server)],
+  ['a write that fails even after evicting the caches is shown in the popup and options page', (c) => failedWriteIsShown(c.driver, c.server)],
 ];
