@@ -93,9 +93,19 @@ export interface SiteView {
   dnt: SignalStance;
   cookies: CookieRow[];
   breaches: number;
+  /** A settings write failed even after freeing space (the adapter adds it; absent means none). */
+  storageError?: StorageError | null;
 }
 
 export type { Settings } from './types';
+
+/** What could not be stored: the choice applies until the browser restarts, and the person is told. */
+export type StorageError = 'settings-not-saved';
+
+/** The settings as the UI gets them: what is in force, and whether storing them failed. */
+export interface SettingsView extends Settings {
+  storageError?: StorageError | null;
+}
 
 // ---- Requests ----------------------------------------------------------------------------------
 
@@ -109,9 +119,9 @@ export type Request =
 
 export interface ResponseOf {
   'get-site-view': SiteView;
-  'get-settings': Settings;
-  'set-default-choice': Settings;
-  'set-site-choice': Settings;
+  'get-settings': SettingsView;
+  'set-default-choice': SettingsView;
+  'set-site-choice': SettingsView;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
 }

@@ -9,13 +9,13 @@ import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
 import { withStored, worstBreach } from '@/lib/engine/observations';
 import { ObservationStore } from './observations';
-import type { Settings } from '@/lib/messages';
+import type { Settings, SettingsView, SiteView } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
 import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
-import { loadSettings, settingsItem } from './storage';
+import { checkCacheBudget, loadSettings, saveSettings, storageError } from './storage';
 import { removeCookie, toObserved, type BrowserCookie } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
@@ -39,23 +39,27 @@ export default defineBackground(() => {
     }
     // The badges of open tabs come back from the stored observations (issue 10: they survive a restart).
     for (const site of tabs.openSites()) scheduleBadges(site);
+    void checkCacheBudget();
     return warden;
   })();
 
-  async function applySettings(next: Settings): Promise<Settings> {
+  const settingsView = (settings: Settings): SettingsView => ({ ...settings, storageError: storageError() });
+
+  async function applySettings(next: Settings): Promise<SettingsView> {
     const w = await ready;
     const valid = validateSettings(next);
-    await settingsItem.setValue(valid);
+    // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
+    await saveSettings(valid);
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
     refreshAllBadges();
-    return valid;
+    return settingsView(valid);
   }
 
   /** The site's view: what the engine sees live, with what was stored before a restart. */
-  async function viewOf(w: Warden, site: SiteKey | null, url: string | null) {
+  async function viewOf(w: Warden, site: SiteKey | null, url: string | null): Promise<SiteView> {
     const view = siteView(w, site, url);
-    return site ? withStored(view, await observations.load(site)) : view;
+    return { ...(site ? withStored(view, await observations.load(site)) : view), storageError: storageError() };
   }
 
   async function refreshBadges(site: SiteKey): Promise<void> {
@@ -139,8 +143,9 @@ export default defineBackground(() => {
     const out = w.observe(cookie, Date.now());
     if (out.remove) void removeCookie(out.remove);
     for (const site of out.sites) scheduleBadges(site);
-    // The cookie's own site is always asked: load its cached declaration if it has one.
-    for (const site of out.newSites) void policies.ensure(site, null);
+    // The cookie's own site is always asked: load its cached declaration if it has one (no fetch, and no
+    // in-flight job that a page's own report would then wait on instead of discovering).
+    for (const site of out.newSites) void policies.applyCached(site).catch(() => undefined);
   }
 
   // A restarted worker first applies the cached policies of the sites open in tabs (bounded to 1 s), then
@@ -188,14 +193,14 @@ export default defineBackground(() => {
         // policy and read the site's cookies from the store before answering (bounded, never blocking long).
         if (site && !w.knows(site)) {
           await Promise.race([
-            Promise.all([policies.ensure(site, null), rescanSite(site)]),
+            Promise.all([policies.applyCached(site), rescanSite(site)]),
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
         return viewOf(w, site, tabs.urlOf(request.tabId));
       },
       async 'get-settings'() {
-        return (await ready).settings;
+        return settingsView((await ready).settings);
       },
       async 'set-default-choice'(request) {
         return applySettings(withDefaultChoice((await ready).settings, request.choice));

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useUi } from '@/components/store';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { CHOICE_LABELS } from '@/components/labels';
+import { StorageWarning } from '@/components/StorageWarning';
 
 export function Options() {
   const { settings, error, loadSettings, setDefaultChoice } = useUi();
@@ -12,6 +13,7 @@ export function Options() {
   return (
     <main data-testid="options">
       <h1>Cookie Warden</h1>
+      <StorageWarning error={settings.storageError} />
       <ChoicePicker
         id="default-choice"
         label="On every site:"

@@ -10,7 +10,8 @@ import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
 import { ownershipSites } from './ownership';
 import { createAdnet, createBreaches } from './breaches';
+import { createLanLinks, createPrinter, createV6Links } from './local-guard';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(), createBreaches(), createAdnet()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(), createBreaches(), createAdnet(), createLanLinks(), createV6Links(), createPrinter()];
 }
