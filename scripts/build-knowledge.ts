@@ -1,5 +1,5 @@
 /**
- * Build step: compile the Open Cookie Database into the compact index the extension ships
+ * Build step: compile the Open Cookie Database and CookieBlock's known cookies and name patterns into the compact index the extension ships
  * (data/generated/knowledge.json). Run by `npm run build` before WXT.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,4 +10,4 @@ const out = path.join(ROOT, 'data/generated/knowledge.json');
 const index = loadKnowledgeIndex();
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(index));
-console.log(`knowledge index: ${index.entries.length} cookies from ${index.platforms.length} platforms -> ${path.relative(ROOT, out)}`);
+console.log(`knowledge index: ${index.entries.length} cookies from ${index.platforms.length} platforms, ${index.known?.length ?? 0} CookieBlock known cookies, ${index.namePatterns?.length ?? 0} name patterns -> ${path.relative(ROOT, out)}`);
