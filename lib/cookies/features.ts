@@ -172,13 +172,45 @@ export class FeatureVector {
 
 /** FNV-1a, 32 bits: a stable hash for feature names (the model's buckets depend on it). */
 export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  return hashWith(PREFIX_NONE, s, 0, s.length);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const PREFIX_NONE = FNV_OFFSET;
+
+/** The FNV-1a state after `prefix` (to hash `prefix + text` without building the string). */
+function prefixState(prefix: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < prefix.length; i++) {
+    h ^= prefix.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** hash32(prefix + s.slice(from, to)), from the prefix's state. */
+function hashWith(state: number, s: string, from: number, to: number): number {
+  let h = state;
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+
+const H = {
+  name: prefixState('n:'),
+  shape: prefixState('s:'),
+  word: prefixState('w:'),
+  first: prefixState('f:'),
+  last: prefixState('l:'),
+  p2: prefixState('p2:'),
+  p3: prefixState('p3:'),
+  p4: prefixState('p4:'),
+  gram: prefixState('g:'),
+  domain: prefixState('d:'),
+  pattern: prefixState('pat:'),
+};
 
 /**
  * Word pieces of a cookie name, lower-case: split on punctuation, camelCase and letter/digit boundaries;
@@ -210,9 +242,42 @@ export function nameShape(name: string): string {
 
 /** The site's registrable domain from a URL or a host. */
 export function siteKeyOf(site: string): string {
-  const s = site.trim();
-  if (/^https?:\/\//i.test(s)) return siteOfUrl(s) ?? s.toLowerCase();
-  return siteOfHost(s) ?? s.toLowerCase();
+  let key = siteKeys.get(site);
+  if (key === undefined) {
+    const s = site.trim();
+    key = /^https?:\/\//i.test(s) ? (siteOfUrl(s) ?? s.toLowerCase()) : (siteOfHost(s) ?? s.toLowerCase());
+    remember(siteKeys, site, key);
+  }
+  return key;
+}
+
+/** The registrable domain of a cookie's domain (leading dot dropped), or the host itself. */
+export function cookieSiteOf(domain: string): string {
+  let key = cookieSites.get(domain);
+  if (key === undefined) {
+    const host = domain.replace(/^\./, '').toLowerCase();
+    key = siteOfHost(host) ?? host;
+    remember(cookieSites, domain, key);
+  }
+  return key;
+}
+
+// The Public Suffix List lookups are the dearest part of a cookie seen for the first time; sites and domains repeat.
+const siteKeys = new Map<string, string>();
+const cookieSites = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
+
+function remember(m: Map<string, string>, k: string, v: string): void {
+  if (m.size >= CACHE_LIMIT) m.clear();
+  m.set(k, v);
+}
+
+/** What the static features found out on the way, for the decision rule (lib/cookies/judge.ts). */
+export interface StaticInfo {
+  /** The knowledge base's class for the cookie (CookieBlock's known cookies first, then the OCD), or -1. */
+  known: number;
+  /** What other sites declared for the cookie: by name on its third-party domain, else by name. */
+  others: LabelCounts | undefined;
 }
 
 const LOG_NAME = Math.log(65);
@@ -230,10 +295,10 @@ export function staticFeatures(
   buckets: number,
   out: FeatureVector,
   opts: { knowledgeVerdicts?: boolean } = {},
-): void {
+): StaticInfo {
   out.clear();
   const mask = buckets - 1;
-  const hashed = (key: string, v = 1) => out.push(DENSE + (hash32(key) & mask), v);
+  const hashed = (state: number, text: string, v = 1, from = 0, to = text.length) => out.push(DENSE + (hashWith(state, text, from, to) & mask), v);
 
   // Name shape.
   let digits = 0;
@@ -257,36 +322,39 @@ export function staticFeatures(
   out.push(F.nameTokens, Math.min(tokens.length, 8) / 8);
   const lower = name.toLowerCase();
   const shape = nameShape(name);
-  hashed(`n:${lower}`);
-  hashed(`s:${shape}`);
+  hashed(H.name, lower);
+  hashed(H.shape, shape);
   if (tokens.length > 0) {
     const w = 1 / Math.sqrt(tokens.length);
-    for (const t of tokens) hashed(`w:${t}`, w);
-    hashed(`f:${tokens[0]}`);
-    hashed(`l:${tokens[tokens.length - 1]}`);
+    for (const t of tokens) hashed(H.word, t, w);
+    hashed(H.first, tokens[0]!);
+    hashed(H.last, tokens[tokens.length - 1]!);
   }
-  const stem = shape.replace(/^[^a-z0-9]+/, '');
-  if (stem.length >= 2) hashed(`p2:${stem.slice(0, 2)}`);
-  if (stem.length >= 3) hashed(`p3:${stem.slice(0, 3)}`);
-  if (stem.length >= 4) hashed(`p4:${stem.slice(0, 4)}`);
-  const padded = `^${shape.slice(0, 48)}$`;
+  let skip = 0;
+  while (skip < shape.length && !isAlnum(shape.charCodeAt(skip))) skip++;
+  const stemLength = shape.length - skip;
+  if (stemLength >= 2) hashed(H.p2, shape, 1, skip, skip + 2);
+  if (stemLength >= 3) hashed(H.p3, shape, 1, skip, skip + 3);
+  if (stemLength >= 4) hashed(H.p4, shape, 1, skip, skip + 4);
+  const padded = `^${shape.length > 48 ? shape.slice(0, 48) : shape}$`;
   if (padded.length >= 3) {
     const w = 1 / Math.sqrt(padded.length - 2);
-    for (let i = 0; i + 3 <= padded.length; i++) hashed(`g:${padded.slice(i, i + 3)}`, w);
+    for (let i = 0; i + 3 <= padded.length; i++) hashed(H.gram, padded, w, i, i + 3);
   }
 
   // Domain against the site.
-  const host = domain.replace(/^\./, '').toLowerCase();
-  const cookieSite = siteOfHost(host) ?? host;
+  const cookieSite = cookieSiteOf(domain);
   const siteKey = siteKeyOf(site);
   const third = cookieSite !== siteKey;
   if (third) {
     out.push(F.thirdParty, 1);
-    hashed(`d:${cookieSite}`);
-  } else hashed('d:first-party');
-  if (host !== cookieSite && !host.startsWith('www.')) out.push(F.domainSubhost, 1);
+    hashed(H.domain, cookieSite);
+  } else hashed(H.domain, 'first-party');
+  const host = domain.charCodeAt(0) === 46 ? domain.slice(1) : domain;
+  if (host.length !== cookieSite.length && !host.startsWith('www.')) out.push(F.domainSubhost, 1);
 
   const knowledgeVerdicts = opts.knowledgeVerdicts ?? true;
+  let known = -1;
   if (kb) {
     const counts = kb.purposesOfDomain(cookieSite);
     if (third && counts) {
@@ -295,20 +363,21 @@ export function staticFeatures(
       for (let k = 0; k < 4; k++) out.push(F.domainPurpose + k, counts[k]! / total);
     }
     if (knowledgeVerdicts) {
-      const known = kb.lookup(name, domain);
-      const ok = known ? CLASSES.indexOf(known.purpose) : -1;
+      const ocd = kb.lookup(name, domain);
+      const ok = ocd ? CLASSES.indexOf(ocd.purpose) : -1;
       if (ok >= 0) {
         out.push(F.ocd + ok, 1);
-        if (known!.pattern.match !== 'exact') out.push(F.ocdWildcard, 1);
+        if (ocd!.pattern.match !== 'exact') out.push(F.ocdWildcard, 1);
       }
       const cb = kb.knownByCookieBlock(name, domain);
       const ck = cb ? CLASSES.indexOf(cb) : -1;
       if (ck >= 0) out.push(F.cookieBlock + ck, 1);
+      known = ck >= 0 ? ck : ok;
     }
     const pattern = kb.namePatternOf(name);
     if (pattern >= 0) {
       out.push(F.namePattern, 1);
-      hashed(`pat:${pattern}`);
+      hashed(H.pattern, String(pattern));
     }
   }
   if (knowledgeVerdicts) {
@@ -316,14 +385,24 @@ export function staticFeatures(
     if (rk >= 0) out.push(F.rules + rk, 1);
   }
 
+  let others: LabelCounts | undefined;
   if (table) {
-    pushCounts(out, F.tableName, table.names.get(name));
+    const byName = table.names.get(name);
+    pushCounts(out, F.tableName, byName);
     pushCounts(out, F.tableShape, table.shapes.get(shape));
     if (third) {
       pushCounts(out, F.tableDomain, table.domains.get(cookieSite));
-      pushCounts(out, F.tablePair, table.pairs.get(pairKey(name, cookieSite)));
+      const pair = table.pairs.get(pairKey(name, cookieSite));
+      pushCounts(out, F.tablePair, pair);
+      others = pair;
     }
+    others ??= byName;
   }
+  return { known, others };
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
 }
 
 /** Other sites' labels as features: seen, log of how many, and each class's share (smoothed). */
@@ -382,15 +461,19 @@ function sameSiteSlot(s: string): number {
 
 const LOG_VALUE = Math.log(1 + 4096);
 
+/** Characters of a value read for its shape (its length is read in full, up to 4,096). */
+const VALUE_SCAN = 512;
+const seen = new Uint8Array(128);
+
 function valueFeatures(raw: string, out: FeatureVector): void {
   out.push(F.valuePresent, 1);
-  const n = Math.min(raw.length, 4096);
-  if (n === 0) {
+  if (raw.length === 0) {
     out.push(F.valueEmpty, 1);
     return;
   }
-  out.push(F.valueLength, Math.log(1 + n) / LOG_VALUE);
-  counts.fill(0);
+  out.push(F.valueLength, Math.log(1 + Math.min(raw.length, 4096)) / LOG_VALUE);
+  const n = Math.min(raw.length, VALUE_SCAN);
+  let distinct = 0;
   let digits = 0;
   let lower = 0;
   let upper = 0;
@@ -405,8 +488,9 @@ function valueFeatures(raw: string, out: FeatureVector): void {
   let dashes = 0;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 128) counts[c]!++;
-    else other++;
+    if (c < 128) {
+      if (counts[c]!++ === 0) seen[distinct++] = c;
+    } else other++;
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 97 && c <= 122) {
       lower++;
@@ -426,12 +510,11 @@ function valueFeatures(raw: string, out: FeatureVector): void {
     }
   }
   let entropy = 0;
-  for (let i = 0; i < 128; i++) {
-    const k = counts[i]!;
-    if (k > 0) {
-      const p = k / n;
-      entropy -= p * Math.log2(p);
-    }
+  for (let i = 0; i < distinct; i++) {
+    const c = seen[i]!;
+    const p = counts[c]! / n;
+    entropy -= p * Math.log2(p);
+    counts[c] = 0; // ready for the next value
   }
   if (other > 0) {
     const p = other / n;

@@ -12,8 +12,7 @@
  */
 import type { Purpose } from '../types';
 import type { KnowledgeBase } from './knowledge';
-import { CLASSES, dynamicFeatures, FeatureVector, pairKey, siteKeyOf, staticFeatures, type CookieFacts, type LabelCounts, type SiteLabelTable } from './features';
-import { siteOfHost } from '../site';
+import { CLASSES, cookieSiteOf, dynamicFeatures, FeatureVector, pairKey, siteKeyOf, staticFeatures, type CookieFacts, type LabelCounts, type SiteLabelTable } from './features';
 import { ClassifierModel, softmax4, type DecisionRule, type ModelJson } from './model';
 import bundled from '../../data/classifier/model.json';
 
@@ -63,8 +62,7 @@ function backs(others: LabelCounts | undefined, answer: number, min: number): bo
 /** What other sites declared for this cookie: by name on its third-party domain, else by name. */
 export function othersOf(table: SiteLabelTable | null, name: string, domain: string, site: string): LabelCounts | undefined {
   if (!table) return undefined;
-  const host = domain.replace(/^\./, '').toLowerCase();
-  const cookieSite = siteOfHost(host) ?? host;
+  const cookieSite = cookieSiteOf(domain);
   if (cookieSite !== siteKeyOf(site)) {
     const pair = table.pairs.get(pairKey(name, cookieSite));
     if (pair) return pair;
@@ -109,7 +107,10 @@ export class UndeclaredJudge {
 
   /** The four class probabilities for one update of a cookie (a view reused by the next call). */
   probabilities(c: CookieFacts): Float64Array {
-    const s = this.staticPart(c.name, c.domain, c.site);
+    return this.scores(this.staticPart(c.name, c.domain, c.site), c);
+  }
+
+  private scores(s: StaticPart, c: Omit<CookieFacts, 'name' | 'domain' | 'site'>): Float64Array {
     const z = this.z;
     z.set(s.z);
     this.dx.clear();
@@ -120,21 +121,20 @@ export class UndeclaredJudge {
   }
 
   judge(c: CookieFacts): Judgement {
-    const p = this.probabilities(c);
     const s = this.staticPart(c.name, c.domain, c.site);
-    return decideFromProbabilities(p, this.rule, s.known, s.others);
+    return decideFromProbabilities(this.scores(s, c), this.rule, s.known, s.others);
   }
 
   /** Several updates of one cookie (a crawl's `variable_data`): their probabilities averaged, then one decision. */
   judgeUpdates(name: string, domain: string, site: string, updates: ReadonlyArray<Omit<CookieFacts, 'name' | 'domain' | 'site'>>): Judgement {
     const avg = new Float64Array(4);
     const used = Math.max(1, updates.length);
+    const s = this.staticPart(name, domain, site);
     for (const u of updates) {
-      const p = this.probabilities({ ...u, name, domain, site });
+      const p = this.scores(s, u);
       for (let k = 0; k < 4; k++) avg[k]! += p[k]! / used;
     }
     if (updates.length === 0) avg.fill(0.25);
-    const s = this.staticPart(name, domain, site);
     return decideFromProbabilities(avg, this.rule, s.known, s.others);
   }
 
@@ -142,11 +142,11 @@ export class UndeclaredJudge {
     const key = `${name}\u0000${domain}\u0000${site}`;
     let s = this.cache.get(key);
     if (s) return s;
-    staticFeatures(name, domain, site, this.kb, this.model.table, this.model.buckets, this.sx);
+    const info = staticFeatures(name, domain, site, this.kb, this.model.table, this.model.buckets, this.sx);
     const z = new Float64Array(4);
     this.model.initScores(z);
     this.model.addScores(this.sx, z);
-    s = { z, known: knownClass(this.kb, name, domain), others: othersOf(this.model.table, name, domain, site) };
+    s = { z, known: info.known, others: info.others };
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(key, s);
     return s;

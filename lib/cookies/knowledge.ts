@@ -203,6 +203,8 @@ export class KnowledgeBase {
   private readonly cbByDomain = new Map<string, Map<string, Purpose>>();
   private readonly cbByDomainPattern: Array<[RegExp, Map<string, Purpose>]> = [];
   private readonly namePatterns: RegExp[] = [];
+  /** All name patterns in one alternation: most names match none, and one test says so. */
+  private namePatternsAny: RegExp | null = null;
   /** Registrable domain -> how many OCD cookies of each purpose are set from it (third-party trackers and others). */
   private readonly domainPurposes = new Map<string, number[]>();
 
@@ -223,6 +225,7 @@ export class KnowledgeBase {
     }
     for (const [re, names] of patterns) this.cbByDomainPattern.push([new RegExp(re), names]);
     for (const p of data.namePatterns ?? []) this.namePatterns.push(new RegExp(p));
+    if (this.namePatterns.length > 0) this.namePatternsAny = new RegExp(this.namePatterns.map((re) => `(?:${re.source})`).join('|'));
     const grouped = new Map<string, KnownCookie[]>();
     for (const [name, wildcard, p, purpose, seconds, domain] of data.entries) {
       const platform = data.platforms[p] ?? 'unknown';
@@ -279,6 +282,7 @@ export class KnowledgeBase {
 
   /** The index of the first CookieBlock name pattern the name matches, or -1. */
   namePatternOf(name: string): number {
+    if (!this.namePatternsAny?.test(name)) return -1;
     for (let i = 0; i < this.namePatterns.length; i++) if (this.namePatterns[i]!.test(name)) return i;
     return -1;
   }
