@@ -98,22 +98,38 @@ function speed(cookies: ReturnType<typeof loadCrawl>, kb: ReturnType<typeof load
   const cold = new UndeclaredJudge(shippedModel(), kb);
   const fresh = [] as typeof updates;
   for (let r = 0; r < ROUNDS; r++) for (const u of updates) fresh.push({ ...u, name: `${u.name}${r === 0 ? '' : `_${r}`}` });
-  let t0 = performance.now();
-  for (const u of fresh) cold.judge(u);
-  const coldMs = (performance.now() - t0) / fresh.length;
+  // Timed by the process's CPU time as well as the clock: on a shared machine the clock counts other people's work.
+  const time = (f: () => number): { wallUs: number; cpuUs: number } => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const n = f();
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    return { wallUs: (wall * 1000) / n, cpuUs: (c.user + c.system) / n };
+  };
+  const coldT = time(() => {
+    for (const u of fresh) cold.judge(u);
+    return fresh.length;
+  });
   // Warm: the names repeat (the static part cached), only lifetime, attributes and value computed.
-  t0 = performance.now();
-  let n = 0;
-  for (let r = 0; r < ROUNDS * 5; r++) for (const u of updates) {
-    warm.judge(u);
-    n++;
-  }
-  const warmMs = (performance.now() - t0) / n;
-  console.log(`    cold (names never seen): ${(coldMs * 1000).toFixed(1)} µs per cookie, ${Math.round(1 / coldMs * 1000).toLocaleString('en')} decisions/s`);
-  console.log(
-    `    warm (name cached):      ${(warmMs * 1000).toFixed(1)} µs per cookie, ${Math.round(1 / warmMs * 1000).toLocaleString('en')} decisions/s` +
-      `   aim ≤ ${AIM_MS_PER_COOKIE} ms and ≥ ${AIM_PER_SECOND.toLocaleString('en')}/s: cold ${ok(coldMs <= AIM_MS_PER_COOKIE && 1000 / coldMs >= AIM_PER_SECOND)}, warm ${ok(warmMs <= AIM_MS_PER_COOKIE && 1000 / warmMs >= AIM_PER_SECOND)}`,
-  );
+  const warmT = time(() => {
+    let n = 0;
+    for (let r = 0; r < ROUNDS * 5; r++)
+      for (const u of updates) {
+        warm.judge(u);
+        n++;
+      }
+    return n;
+  });
+  const line = (what: string, t: { wallUs: number; cpuUs: number }) => {
+    const us = t.cpuUs;
+    console.log(
+      `    ${what.padEnd(26)} ${us.toFixed(1).padStart(5)} µs CPU per cookie (${t.wallUs.toFixed(1)} µs by the clock), ${Math.round(1e6 / us).toLocaleString('en')} decisions/s` +
+        `   aim ≤ ${AIM_MS_PER_COOKIE} ms and ≥ ${AIM_PER_SECOND.toLocaleString('en')}/s   ${ok(us / 1000 <= AIM_MS_PER_COOKIE && 1e6 / us >= AIM_PER_SECOND)}`,
+    );
+  };
+  line('cold (names never seen):', coldT);
+  line('warm (name cached):', warmT);
 }
 
 if (process.argv[1]?.endsWith('classifier.ts')) {
