@@ -60,7 +60,13 @@ function modelBytes(dir: string): number | null {
 export function benchSizes(zip: boolean): void {
   if (zip) {
     for (const args of [['wxt', 'zip'], ['wxt', 'zip', '-b', 'firefox']]) {
-      execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      try {
+        execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      } catch (err) {
+        const e = err as { stdout?: string; stderr?: string };
+        console.error(`npx ${args.join(' ')} failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+        throw err;
+      }
     }
   }
   const kb = (n: number | null) => (n === null ? '-' : `${(n / 1024).toFixed(1)} KB`);
