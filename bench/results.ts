@@ -75,7 +75,7 @@ export const FIGURES = {
   'size.sources_zip_bytes': { unit: 'bytes', aim: most(MB, 16), what: 'the sources zip AMO asks for' },
   'size.knowledge_index_bytes': { unit: 'bytes', aim: null, what: 'the knowledge index as JSON (.wxt/knowledge/index.json)' },
   'size.model_bytes': { unit: 'bytes', aim: most(MB, 10), what: 'the classifier model as shipped (null: no model yet)' },
-  // End to end in Chromium (issue 11), read from test-results/enforcement-figures.json when an e2e run wrote it.
+  // End to end in Chromium (issue 11), read from test-results/enforcement-figures-<browser>.json when an e2e run wrote it (bench/e2e-figures.ts).
   'e2e.chromium.requests_with_refused_cookie': { unit: 'count', aim: most(0, 11), what: 'requests that carried a refused cookie' },
   'e2e.chromium.refused_cookie_lifetime_median_ms': { unit: 'ms', aim: most(5, 11), what: 'how long a refused HTTP-set cookie lived, median' },
   'e2e.chromium.refused_cookie_lifetime_max_ms': { unit: 'ms', aim: most(50, 11), what: 'how long a refused HTTP-set cookie lived, max' },

@@ -193,6 +193,6 @@ benchStorm();
 benchHeap();
 section(`built sizes${argv.includes('--no-zip') ? ' (.output/ as it is)' : ' (wxt zip, both browsers)'}`);
 benchSizes(!argv.includes('--no-zip'));
-section('end to end (test-results/enforcement-figures.json)');
+section('end to end (test-results/enforcement-figures-<browser>.json)');
 readE2eFigures();
 writeResults();
