@@ -27,8 +27,8 @@ export default defineConfig({
     ],
     // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
     host_permissions: ['*://*/*'],
-    content_security_policy:
-      browser === 'firefox' ? `${EXTENSION_PAGES_CSP};` : { extension_pages: `${EXTENSION_PAGES_CSP};` },
+    // MV3 object form for both: WXT writes it as the MV2 string for Firefox, and adds its dev server in `wxt` dev.
+    content_security_policy: { extension_pages: `${EXTENSION_PAGES_CSP};` },
     action: { default_title: 'Cookie Warden' },
     browser_specific_settings:
       browser === 'firefox'
