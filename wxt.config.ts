@@ -1,5 +1,10 @@
 import { defineConfig } from 'wxt';
 
+// Release (issue 16): a real add-on id (the e2e tests fix its moz-extension UUID by it: tests/e2e/support/firefox.ts),
+// and a strict CSP for our own pages: our scripts only, no plugins, no remote or evaluated code.
+const GECKO_ID = 'cookie-warden@cookie-warden.org';
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -8,21 +13,35 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Cookie Warden',
     description: 'Makes websites keep the cookie promises they publish.',
+    // Each permission's reason: README "Permissions". No `tabs`: host access already shows us the URLs of
+    // http(s) tabs. DNR "WithHostAccess": our rules only modify headers on sites we have host access to, and it
+    // spares the "block content on any page" prompt.
     permissions: [
       'cookies',
       'storage',
-      'tabs',
       'webNavigation',
       'webRequest',
-      'declarativeNetRequest',
+      'declarativeNetRequestWithHostAccess',
       // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts).
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
     ],
-    host_permissions: ['<all_urls>'],
+    // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
+    host_permissions: ['*://*/*'],
+    // MV3 object form for both: WXT writes it as the MV2 string for Firefox, and adds its dev server in `wxt` dev.
+    content_security_policy: { extension_pages: `${EXTENSION_PAGES_CSP};` },
     action: { default_title: 'Cookie Warden' },
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'cookie-warden@cookie-warden.test', strict_min_version: '115.0' } }
+        ? {
+            gecko: {
+              id: GECKO_ID,
+              // 140 (ESR): the first with Firefox's built-in data consent, declared below.
+              strict_min_version: '140.0',
+              // Firefox's built-in data consent: this extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          }
         : undefined,
   }),
 });
