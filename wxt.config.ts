@@ -8,6 +8,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Cookie Warden',
     description: 'Makes websites keep the cookie promises they publish.',
+    // The pages' words come from public/_locales (en, de, fr), picked by the browser's language.
+    default_locale: 'en',
     permissions: [
       'cookies',
       'storage',
@@ -19,6 +21,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
     ],
     host_permissions: ['<all_urls>'],
+    // Drawn for the product: public/icon/icon.svg (16 px: icon-16.svg), PNGs made with rsvg-convert.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    // The toolbar icon is declared on the popup (entrypoints/popup/index.html), so MV2 gets it too.
     action: { default_title: 'Cookie Warden' },
     browser_specific_settings:
       browser === 'firefox'

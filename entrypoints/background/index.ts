@@ -10,7 +10,9 @@ import { siteView } from '@/lib/engine/view';
 import type { Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS, validateSettings, withDefaultChoice, withPaused, withRetentionDays, withSiteChoice } from '@/lib/storage/settings';
+import { importSettings } from '@/lib/storage/transfer';
+import { badgeFor } from '@/lib/view/badge';
 import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
 import { loadSettings, settingsItem } from './storage';
@@ -50,7 +52,9 @@ export default defineBackground(() => {
 
   async function refreshBadges(site: SiteKey): Promise<void> {
     const w = await ready;
-    await updateBadges(w.tabs.tabsOf(site), w.breachCount(site));
+    const kinds: string[][] = [];
+    for (const { verdict } of w.cookiesOf(site)) kinds.push(verdict.breaches);
+    await updateBadges(w.tabs.tabsOf(site), badgeFor(site, kinds, w.settings.paused));
   }
 
   function refreshAllBadges(): void {
@@ -82,8 +86,21 @@ export default defineBackground(() => {
   installRedirectGuard();
 
   function applyRemovals(cookies: readonly ObservedCookie[]): void {
+    // Paused: cookies are watched and listed, nothing is removed.
+    if (warden?.settings.paused) return;
     for (const c of cookies) void removeCookie(c);
   }
+
+  // Observations (removed cookies remembered for the popup and the report) are kept retentionDays.
+  const HOUR = 3_600_000;
+  setInterval(() => {
+    if (warden) warden.forgetRemoved(Date.now() - warden.settings.retentionDays * 24 * HOUR);
+  }, HOUR);
+
+  // First run: a page that says what the extension does and how to pin its button.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
@@ -117,7 +134,7 @@ export default defineBackground(() => {
       return;
     }
     const out = w.observe(cookie, Date.now());
-    if (out.remove) void removeCookie(out.remove);
+    if (out.remove && !w.settings.paused) void removeCookie(out.remove);
     for (const site of out.sites) scheduleBadges(site);
     // The cookie's own site is always asked: load its cached declaration if it has one.
     for (const site of out.newSites) void policies.ensure(site, null);
@@ -169,6 +186,26 @@ export default defineBackground(() => {
       },
       async 'set-site-choice'(request) {
         return applySettings(withSiteChoice((await ready).settings, request.site, request.choice));
+      },
+      async 'set-paused'(request) {
+        return applySettings(withPaused((await ready).settings, request.paused));
+      },
+      async 'set-retention'(request) {
+        return applySettings(withRetentionDays((await ready).settings, request.days));
+      },
+      async 'import-settings'(request) {
+        const result = importSettings(request.data, (await ready).settings);
+        if (result.ok) result.settings = await applySettings(result.settings);
+        return result;
+      },
+      async 'reset-settings'() {
+        return applySettings({ ...DEFAULT_SETTINGS, siteChoices: {} });
+      },
+      async 'clear-history'() {
+        const w = await ready;
+        const cleared = w.forgetRemoved(Number.POSITIVE_INFINITY);
+        refreshAllBadges();
+        return { cleared };
       },
       async 'refresh-policy'(request) {
         const w = await ready;
