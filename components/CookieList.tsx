@@ -24,7 +24,7 @@ function StateCell({ row }: { row: CookieRow }) {
   );
 }
 
-function Row({ row, open, onToggle }: { row: CookieRow; open: boolean; onToggle: () => void }) {
+function Row({ row, open, onToggle, multipleSources }: { row: CookieRow; open: boolean; onToggle: () => void; multipleSources: boolean }) {
   const id = `details-${rowKey(row).replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <Fragment>
@@ -47,13 +47,16 @@ function Row({ row, open, onToggle }: { row: CookieRow; open: boolean; onToggle:
         </td>
         <td>
           {row.declared ? (
-            row.expandedFrom ? t('declaredVia', row.expandedFrom) : t('declaredYes')
+            // The document it came from: a tooltip here, a link in the row's details.
+            <span title={row.policyUrl ?? undefined} data-testid={row.policyUrl ? 'cookie-source' : undefined}>
+              {row.expandedFrom ? t('declaredVia', row.expandedFrom) : t('declaredYes')}
+            </span>
           ) : (
             <strong className="undeclared">{t('declaredNo')}</strong>
           )}
           {row.purposeAsWritten && <div className="meta">“{row.purposeAsWritten}”</div>}
-          {row.policyUrl && (
-            <div className="meta url" title={row.policyUrl} data-testid="cookie-source">
+          {row.policyUrl && multipleSources && (
+            <div className="meta url">
               {t('declaredFrom', shortUrl(row.policyUrl, 40))}
             </div>
           )}
@@ -79,7 +82,7 @@ function Row({ row, open, onToggle }: { row: CookieRow; open: boolean; onToggle:
 }
 
 /** This site's cookies by purpose, with a filter and a search. Every string here comes from websites: text only. */
-export function CookieList({ cookies }: { cookies: CookieRow[] }) {
+export function CookieList({ cookies, multipleSources }: { cookies: CookieRow[]; multipleSources: boolean }) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -121,7 +124,7 @@ export function CookieList({ cookies }: { cookies: CookieRow[] }) {
           <tbody>
             {g.rows.map((r) => {
               const key = rowKey(r);
-              return <Row key={key} row={r} open={open.has(key)} onToggle={() => toggle(key)} />;
+              return <Row key={key} row={r} open={open.has(key)} onToggle={() => toggle(key)} multipleSources={multipleSources} />;
             })}
           </tbody>
         </table>

@@ -3,7 +3,8 @@ import { safeHref } from '@/lib/view/links';
 import { VIA_KEYS } from './labels';
 import { formatDate, t, tn } from './i18n';
 
-function statusText(view: SiteView): string {
+/** The policy's state in words (the popup and the report). */
+export function statusText(view: Pick<SiteView, 'policy'>): string {
   const p = view.policy;
   switch (p.status) {
     case 'pending':

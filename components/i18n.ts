@@ -13,13 +13,13 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return browser.i18n.getMessage(key, subs.map(String)) || key;
 }
 
-/** The UI language the browser chose (for dates and plural forms). */
+/**
+ * The language of the words shown: the locale file the browser picked says which it is (`langCode`), so
+ * the page's lang, its dates and its plural forms match its words even where the browser's own UI
+ * language differs (a language the extension does not ship falls back to English).
+ */
 export function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage() || 'en';
-  } catch {
-    return 'en';
-  }
+  return browser.i18n.getMessage('langCode') || 'en';
 }
 
 /** English and German: 1 is singular; French: 0 and 1 are. */

@@ -1,7 +1,7 @@
 import type { CookieRow } from '@/lib/messages';
 import type { Choice, Purpose } from '@/lib/types';
 import { lifetimeOf, type Lifetime } from '@/lib/view/lifetime';
-import { t, type MessageKey } from './i18n';
+import { t, tn, type MessageKey, type PluralKey } from './i18n';
 
 export const CHOICE_KEYS: Record<Choice, MessageKey> = {
   'essential-only': 'choiceEssentialOnly',
@@ -33,7 +33,7 @@ const BREACH_KEYS: Record<string, MessageKey> = { undeclared: 'breachUndeclared'
 /** A breach kind in words; kinds added later read as their own name until they get words. */
 export const breachLabel = (kind: string): string => (BREACH_KEYS[kind] ? t(BREACH_KEYS[kind]!) : kind);
 
-const UNIT_KEYS: Record<Exclude<Lifetime['unit'], 'session'>, MessageKey> = {
+const UNIT_KEYS: Record<Exclude<Lifetime['unit'], 'session'>, PluralKey> = {
   seconds: 'unitSeconds',
   minutes: 'unitMinutes',
   hours: 'unitHours',
@@ -43,7 +43,7 @@ const UNIT_KEYS: Record<Exclude<Lifetime['unit'], 'session'>, MessageKey> = {
 };
 export function lifetimeLabel(seconds: number | null): string {
   const l = lifetimeOf(seconds);
-  return l.unit === 'session' ? t('lifetimeSession') : t(UNIT_KEYS[l.unit], l.amount);
+  return l.unit === 'session' ? t('lifetimeSession') : tn(UNIT_KEYS[l.unit], l.amount);
 }
 
 export const VIA_KEYS: Record<string, MessageKey> = {

@@ -43,9 +43,12 @@ export default defineBackground(() => {
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
     const valid = validateSettings(next);
+    const resumed = w.settings.paused && !valid.paused;
     await settingsItem.setValue(valid);
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
+    // Cookies set while paused were not judged: judge the open sites' cookies now.
+    if (resumed) for (const site of tabs.openSites()) void rescanSite(site);
     refreshAllBadges();
     return valid;
   }
@@ -128,13 +131,15 @@ export default defineBackground(() => {
 
   // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
   function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
+    // Paused: the person asked for nothing to be judged or removed (resuming rescans the open sites).
+    if (w.settings.paused) return;
     const cookie = toObserved(raw);
     if (removed) {
       for (const site of w.forget(cookie)) scheduleBadges(site);
       return;
     }
     const out = w.observe(cookie, Date.now());
-    if (out.remove && !w.settings.paused) void removeCookie(out.remove);
+    if (out.remove) void removeCookie(out.remove);
     for (const site of out.sites) scheduleBadges(site);
     // The cookie's own site is always asked: load its cached declaration if it has one.
     for (const site of out.newSites) void policies.ensure(site, null);

@@ -128,8 +128,9 @@ export function Options() {
                     />
                   </td>
                   <td>
-                    <button type="button" data-remove-site={site} onClick={() => void ui.setSiteChoice(site, null, null)} aria-label={t('removeSiteLabel', site)}>
+                    <button type="button" data-remove-site={site} onClick={() => void ui.setSiteChoice(site, null, null)}>
                       {t('removeSite')}
+                      <span className="visually-hidden"> {t('removeSiteLabel', site)}</span>
                     </button>
                   </td>
                 </tr>
@@ -189,21 +190,22 @@ export function Options() {
           >
             {t('exportSettings')}
           </button>
-          <label className="button" htmlFor="import-file">
-            {t('importSettings')}
-          </label>
+          {/* The file input is reached by Tab and shows its focus on the label that stands for it. */}
           <input
             ref={fileInput}
             id="import-file"
             type="file"
             accept="application/json,.json"
-            className="visually-hidden"
+            className="visually-hidden file-input"
             onChange={(e) => {
               const file = e.target.files?.[0];
               if (file) void onImport(file);
               e.target.value = '';
             }}
           />
+          <label className="button" htmlFor="import-file">
+            {t('importSettings')}
+          </label>
           <button type="button" id="reset-settings" onClick={() => setConfirmReset(true)}>
             {t('resetSettings')}
           </button>

@@ -95,7 +95,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </p>
       )}
       <PolicySummary view={view} onCheckAgain={() => void refreshPolicy(tabId)} />
-      <CookieList cookies={view.cookies} />
+      <CookieList cookies={view.cookies} multipleSources={view.sources.length > 1} />
       <Footer tabId={tabId} site={view.site} />
     </main>
   );

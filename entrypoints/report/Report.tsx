@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '@/components/api';
+import { statusText } from '@/components/PolicySummary';
 import { breachLabel, lifetimeLabel, purposeLabel, basisLabel } from '@/components/labels';
 import { formatDate, t, tn, uiLanguage } from '@/components/i18n';
 import { buildReport, reportFileName, type SiteReport } from '@/lib/report/build';
@@ -115,7 +116,7 @@ export function Report({ tabId }: { tabId: number | null }) {
         <tbody>
           <tr><th scope="row">{w.generated}</th><td>{formatDate(report.generatedAt, true)}</td></tr>
           <tr><th scope="row">{w.page}</th><td className="url">{report.pageUrl ?? '—'}</td></tr>
-          <tr><th scope="row">{w.policyStatus}</th><td>{report.policy.status}{report.policy.reason ? `: ${report.policy.reason}` : ''}</td></tr>
+          <tr><th scope="row">{w.policyStatus}</th><td>{statusText(view)}</td></tr>
           <tr><th scope="row">{w.summary}</th><td data-testid="report-summary">{w.summaryText}</td></tr>
         </tbody>
       </table>
