@@ -4,7 +4,8 @@ import { filterRows, groupByPurpose, rowKey, type RowFilter } from '@/lib/view/r
 import { shortUrl } from '@/lib/view/links';
 import { BreachEvidence } from './BreachEvidence';
 import { CookieFilters } from './CookieFilters';
-import { basisLabel, purposeLabel } from './labels';
+import { basisLabel, lifetimeLabel, purposeLabel } from './labels';
+import { actualLifetimeSeconds } from '@/lib/view/lifetime';
 import { t } from './i18n';
 
 function StateCell({ row }: { row: CookieRow }) {
@@ -20,6 +21,7 @@ function StateCell({ row }: { row: CookieRow }) {
     <>
       <span className="state kept">{t('stateKept')}</span>
       {row.keptFor && <div className="meta">{t('stateKeptFor', row.keptFor)}</div>}
+      <div className="meta">{t('stateLifetime', lifetimeLabel(actualLifetimeSeconds(row.expiresAt, row.lastSeen)))}</div>
     </>
   );
 }
