@@ -7,7 +7,7 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Cookie Warden',
-    description: 'Makes websites keep the cookie promises they publish.',
+    description: '__MSG_extDescription__',
     // The pages' words come from public/_locales (en, de, fr), picked by the browser's language.
     default_locale: 'en',
     permissions: [

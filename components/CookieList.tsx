@@ -56,7 +56,7 @@ function Row({ row, open, onToggle, multipleSources }: { row: CookieRow; open: b
           ) : (
             <strong className="undeclared">{t('declaredNo')}</strong>
           )}
-          {row.purposeAsWritten && <div className="meta">“{row.purposeAsWritten}”</div>}
+          {row.purposeAsWritten && <div className="meta">{t('quoted', row.purposeAsWritten)}</div>}
           {row.policyUrl && multipleSources && (
             <div className="meta url">
               {t('declaredFrom', shortUrl(row.policyUrl, 40))}

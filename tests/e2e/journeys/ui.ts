@@ -304,6 +304,16 @@ export async function reportOfASite(driver: Driver, server: DemoServer): Promise
   const values = await report.evaluate<string[]>(`${EXT_API}.cookies.getAll({ domain: 'syncronis.test' }).then((cs) => cs.map((c) => c.value).filter((v) => v.length > 3))`);
   expect(values.length).toBeGreaterThan(0);
   for (const v of values) expect(JSON.stringify(json)).not.toContain(v);
+  // The standalone HTML file: the same breach, no script, nothing loaded from anywhere.
+  await report.click('#save-html');
+  const html = await report.evaluate<string>(`window.__saved.at(-1).text()`);
+  expect(html).toMatch(/^<!doctype html>/);
+  expect(html).toContain('_hjid');
+  expect(html).not.toMatch(/<script|\s(src|href)=/i);
+  expect(await report.evaluate<string[]>('window.__savedNames')).toEqual([
+    expect.stringMatching(/^cookie-warden-report-syncronis\.test-\d{4}-\d{2}-\d{2}\.json$/),
+    expect.stringMatching(/^cookie-warden-report-syncronis\.test-\d{4}-\d{2}-\d{2}\.html$/),
+  ]);
   await report.close();
   await popup.close();
   await page.close();
