@@ -162,6 +162,8 @@ export async function popupAtAGlance(driver: Driver, server: DemoServer): Promis
   expect(await popup.evaluate<string>(`${ACTION_API}.getTitle({ tabId: ${tabId} })`)).toBe(
     'Cookie Warden: breaches of its own policy on syncronis.test: 1',
   );
+  // Coloured by the worst kind: an undeclared cookie is a notice (amber, #8a5a00), not the red of the worst.
+  expect(await popup.evaluate<number[]>(`${ACTION_API}.getBadgeBackgroundColor({ tabId: ${tabId} })`)).toEqual([0x8a, 0x5a, 0x00, 255]);
   await popup.close();
   await page.close();
 }
