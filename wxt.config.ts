@@ -12,7 +12,9 @@ export default defineConfig({
   imports: false,
   manifest: ({ browser }) => ({
     name: 'Cookie Warden',
-    description: 'Makes websites keep the cookie promises they publish.',
+    description: '__MSG_extDescription__',
+    // The pages' words come from public/_locales (en, de, fr), picked by the browser's language.
+    default_locale: 'en',
     // Each permission's reason: README "Permissions". No `tabs`: host access already shows us the URLs of
     // http(s) tabs. DNR "WithHostAccess": our rules only modify headers on sites we have host access to, and it
     // spares the "block content on any page" prompt.
@@ -29,6 +31,9 @@ export default defineConfig({
     host_permissions: ['*://*/*'],
     // MV3 object form for both: WXT writes it as the MV2 string for Firefox, and adds its dev server in `wxt` dev.
     content_security_policy: { extension_pages: `${EXTENSION_PAGES_CSP};` },
+    // Drawn for the product: public/icon/icon.svg (16 px: icon-16.svg), PNGs made with rsvg-convert.
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    // The toolbar icon is declared on the popup (entrypoints/popup/index.html), so MV2 gets it too.
     action: { default_title: 'Cookie Warden' },
     browser_specific_settings:
       browser === 'firefox'

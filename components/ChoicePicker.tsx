@@ -1,32 +1,39 @@
 import type { Choice } from '@/lib/types';
 import { CHOICES } from '@/lib/types';
-import { CHOICE_LABELS } from './labels';
+import { choiceLabel } from './labels';
+import { t } from './i18n';
 
 interface Props {
   value: Choice | null;
-  /** Offer "Use default (…)" when given: the per-site picker. */
+  /** Offer "Default (…)" when given: the per-site picker. */
   defaultChoice?: Choice;
   onChange: (choice: Choice | null) => void;
   id: string;
   label: string;
+  describedBy?: string;
+  /** The label is still read by screen readers, but not shown (a table column names it). */
+  hideLabel?: boolean;
 }
 
-export function ChoicePicker({ value, defaultChoice, onChange, id, label }: Props) {
+export function ChoicePicker({ value, defaultChoice, onChange, id, label, describedBy, hideLabel }: Props) {
   return (
-    <label className="choice" htmlFor={id}>
-      <span>{label}</span>
+    <div className="choice">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         value={value ?? ''}
+        aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value === '' ? null : (e.target.value as Choice))}
       >
-        {defaultChoice && <option value="">Default ({CHOICE_LABELS[defaultChoice]})</option>}
+        {defaultChoice && <option value="">{t('choiceDefaultOption', choiceLabel(defaultChoice))}</option>}
         {CHOICES.map((c) => (
           <option key={c} value={c}>
-            {CHOICE_LABELS[c]}
+            {choiceLabel(c)}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

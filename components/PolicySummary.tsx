@@ -1,28 +1,22 @@
 import type { SiteView } from '@/lib/messages';
-import { safeHref } from './labels';
+import { safeHref } from '@/lib/view/links';
+import { VIA_KEYS } from './labels';
+import { formatDate, t, tn } from './i18n';
 
-const VIA_LABELS: Record<string, string> = {
-  'consent-platform': 'consent platform',
-  'page-link': 'linked from the page',
-  'usual-path': 'found at a usual address',
-  'linked-policy': 'linked from the privacy policy',
-};
-
-const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
-
-function statusText(view: SiteView): string {
+/** The policy's state in words (the popup and the report). */
+export function statusText(view: Pick<SiteView, 'policy'>): string {
   const p = view.policy;
   switch (p.status) {
     case 'pending':
-      return 'Looking for the site’s cookie policy…';
+      return t('policyPending');
     case 'loading':
-      return 'Reading the cookie policy…';
+      return t('policyLoading');
     case 'found':
-      return 'Cookie policy read';
+      return t('policyFound');
     case 'none':
-      return `No policy found: ${p.reason}. Every non-essential cookie counts as undeclared.`;
+      return t('policyNone', p.reason);
     case 'error':
-      return `Policy unavailable: ${p.reason}.${p.retryAt ? ` Trying again after ${p.retryAt.slice(11, 16)} UTC.` : ''}`;
+      return p.retryAt ? t('policyErrorRetry', p.reason, formatDate(p.retryAt, true)) : t('policyError', p.reason);
   }
 }
 
@@ -31,26 +25,30 @@ export function PolicySummary({ view, onCheckAgain }: { view: SiteView; onCheckA
   const meta = view.policyMeta;
   const change = meta?.change ?? null;
   return (
-    <section className="policy" data-testid="policy" data-status={view.policy.status}>
-      <p data-testid="policy-status">{statusText(view)}</p>
+    <section className="policy" data-testid="policy" data-status={view.policy.status} aria-labelledby="policy-heading">
+      <h2 id="policy-heading">{t('policyHeading')}</h2>
+      <p data-testid="policy-status" role="status">
+        {statusText(view)}
+      </p>
       {view.sources.length > 0 && (
         <ul className="sources">
           {view.sources.map((s, i) => {
             const href = safeHref(s.url);
+            const via = s.via ? (VIA_KEYS[s.via] ? t(VIA_KEYS[s.via]!) : s.via) : null;
             return (
               <li key={`${i}|${s.url}`} data-testid="policy-source" data-kind={s.kind} data-via={s.via ?? ''}>
                 {href ? (
-                  <a href={href} target="_blank" rel="noreferrer noopener">
+                  <a href={href} target="_blank" rel="noreferrer noopener" className="url">
                     {s.url}
                   </a>
                 ) : (
                   <span className="url">{s.url}</span>
-                )}{' '}
-                <span className="meta">
-                  ({s.kind}
-                  {s.via ? `, ${VIA_LABELS[s.via] ?? s.via}` : ''}, {s.cookies} cookies
-                  {s.fetchedAt ? `, read ${day(s.fetchedAt)}` : ''})
-                </span>
+                )}
+                <div className="meta">
+                  {[via, tn('sourceDeclares', s.cookies), s.fetchedAt ? t('sourceRead', formatDate(s.fetchedAt)) : null]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
               </li>
             );
           })}
@@ -58,26 +56,25 @@ export function PolicySummary({ view, onCheckAgain }: { view: SiteView; onCheckA
       )}
       {meta?.checkedAt && view.policy.status === 'found' && (
         <p className="meta" data-testid="policy-checked">
-          Checked {day(meta.checkedAt)}
-          {meta.lastError ? ` (last check failed: ${meta.lastError})` : ''}
+          {t('policyChecked', formatDate(meta.checkedAt))}
+          {meta.lastError ? ` ${t('policyLastCheckFailed', meta.lastError)}` : ''}
         </p>
       )}
       {change && (
         <div className="change" data-testid="policy-change" data-added={change.added.join(' ')} data-removed={change.removed.join(' ')}>
           <p>
-            Policy changed on {day(change.on)}: +{change.added.length} / -{change.removed.length} cookies
-            {change.previousDate ? ` (since the version of ${day(change.previousDate)})` : ''}
+            {t('policyChanged', formatDate(change.on), change.added.length, change.removed.length)}
+            {change.previousDate ? ` ${t('policyChangedSince', formatDate(change.previousDate))}` : ''}
           </p>
-          {change.added.length > 0 && <p className="meta">Added: {change.added.join(', ')}</p>}
-          {change.removed.length > 0 && <p className="meta">Removed: {change.removed.join(', ')}</p>}
+          {change.added.length > 0 && <p className="meta">{t('policyAdded', change.added.join(', '))}</p>}
+          {change.removed.length > 0 && <p className="meta">{t('policyRemoved', change.removed.join(', '))}</p>}
         </div>
       )}
       {onCheckAgain && view.policy.status !== 'loading' && (
         <button type="button" data-testid="check-again" onClick={onCheckAgain}>
-          Check the policy again
+          {t('checkAgain')}
         </button>
       )}
-      {view.dnt === 'ignored' && <p className="meta">This policy says the site does not honor Do Not Track.</p>}
     </section>
   );
 }

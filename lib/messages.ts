@@ -7,6 +7,7 @@ import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
+import type { ImportResult } from './storage/transfer';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -58,6 +59,27 @@ export interface CookieRow {
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
   evidence: CookieEvidence;
+  /** Cookie attributes (never its value), for the row's details and the report. */
+  path: string;
+  secure: boolean;
+  sameSite: string | null;
+  /** Expiry in epoch seconds; null for a session cookie. */
+  expiresAt: number | null;
+  /** When the extension first and last saw it (epoch ms). */
+  firstSeen: number;
+  lastSeen: number;
+  /** The policy's entry that declares it, as written. */
+  declaredAs: DeclaredAsView | null;
+  /** Removed earlier, but the choice now allows it: the site sets it again when the page is reloaded. */
+  allowedNow: boolean;
+}
+
+export interface DeclaredAsView {
+  name: string;
+  purposeAsWritten: string | null;
+  durationAsWritten: string | null;
+  durationSeconds: number | null;
+  provider: string | null;
 }
 
 export type PolicyStatusView = SitePolicyState;
@@ -68,6 +90,8 @@ export interface PolicySourceView {
   /** How it was found: consent-platform, page-link, usual-path, linked-policy. */
   via: string | null;
   fetchedAt: string | null;
+  /** SHA-256 (hex) of the document as read: what a complaint cites. */
+  sha256: string | null;
   cookies: number;
 }
 
@@ -115,7 +139,12 @@ export type Request =
   | { type: 'set-default-choice'; choice: Choice }
   | { type: 'set-site-choice'; site: string; choice: Choice | null }
   | { type: 'refresh-policy'; tabId: number }
-  | { type: 'page-facts'; facts: PageFacts };
+  | { type: 'page-facts'; facts: PageFacts }
+  | { type: 'set-paused'; paused: boolean }
+  | { type: 'set-retention'; days: number }
+  | { type: 'import-settings'; data: unknown }
+  | { type: 'reset-settings' }
+  | { type: 'clear-history' };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -124,6 +153,11 @@ export interface ResponseOf {
   'set-site-choice': SettingsView;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
+  'set-paused': Settings;
+  'set-retention': Settings;
+  'import-settings': ImportResult;
+  'reset-settings': Settings;
+  'clear-history': { cleared: number };
 }
 
 export type RequestType = Request['type'];
@@ -161,6 +195,17 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
     case 'refresh-policy':
       return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
+    case 'set-paused':
+      return typeof m.paused === 'boolean' ? { type: 'set-paused', paused: m.paused } : null;
+    case 'set-retention':
+      return Number.isInteger(m.days) ? { type: 'set-retention', days: m.days as number } : null;
+    case 'import-settings':
+      // Only our own pages may send it (senderMay); lib/storage/transfer.ts checks the file field by field.
+      return { type: 'import-settings', data: m.data };
+    case 'reset-settings':
+      return { type: 'reset-settings' };
+    case 'clear-history':
+      return { type: 'clear-history' };
     case 'page-facts': {
       const facts = validatePageFacts(m.facts);
       return facts ? { type: 'page-facts', facts } : null;

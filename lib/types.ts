@@ -107,4 +107,8 @@ export interface Settings {
   defaultChoice: Choice;
   siteChoices: Record<string, Choice>;
   sendSignals: boolean;
+  /** Pause everything: cookies are still watched and shown, but nothing is removed or blocked. */
+  paused: boolean;
+  /** How many days observations (cookies seen, breaches) are kept. */
+  retentionDays: number;
 }

@@ -1,27 +1,23 @@
-/** The toolbar badge: this site's cookies in breach of its own policy. */
+/** The toolbar badge: this site's cookies in breach of its own policy, coloured by the worst kind, in words. */
 import { browser } from 'wxt/browser';
-import type { BreachKind } from '@/lib/cookies/breaches';
+import type { Badge } from '@/lib/view/badge';
 
 // Firefox MV2 names it browserAction; MV3 browsers name it action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-/** The badge's colour by the worst kind of breach on the site. */
-const COLOURS: Record<BreachKind, string> = {
-  'despite-refusal': '#b00020',
-  'wrong-purpose': '#c2410c',
-  undeclared: '#b45309',
-  'undisclosed-third-party': '#a16207',
-  lifetime: '#4d5b6a',
-};
+function titleOf(badge: Badge): string {
+  const text = browser.i18n.getMessage(badge.title.key, badge.title.subs);
+  return text ? `Cookie Warden: ${text}` : 'Cookie Warden';
+}
 
-export async function updateBadges(tabIds: number[], breaches: number, worst: BreachKind | null = null): Promise<void> {
-  const text = breaches > 0 ? String(Math.min(breaches, 999)) : '';
-  const color = worst ? COLOURS[worst] : '#b00020';
+export async function updateBadges(tabIds: number[], badge: Badge): Promise<void> {
+  const title = titleOf(badge);
   await Promise.all(
     tabIds.map(async (tabId) => {
       try {
-        await action().setBadgeText({ tabId, text });
-        await action().setBadgeBackgroundColor({ tabId, color });
+        await action().setBadgeText({ tabId, text: badge.text });
+        await action().setBadgeBackgroundColor({ tabId, color: badge.color });
+        await action().setTitle({ tabId, title });
       } catch {
         /* the tab closed meanwhile */
       }

@@ -7,12 +7,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { Warden, cookieKey, type ObservedCookie } from '@/lib/engine/warden';
 import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
-import { withStored, worstBreach } from '@/lib/engine/observations';
+import { withStored } from '@/lib/engine/observations';
 import { ObservationStore } from './observations';
 import type { Settings, SettingsView, SiteView } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS, validateSettings, withDefaultChoice, withPaused, withRetentionDays, withSiteChoice } from '@/lib/storage/settings';
+import { importSettings } from '@/lib/storage/transfer';
+import { badgeFor } from '@/lib/view/badge';
 import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
 import { checkCacheBudget, loadSettings, saveSettings, storageError } from './storage';
@@ -48,10 +50,13 @@ export default defineBackground(() => {
   async function applySettings(next: Settings): Promise<SettingsView> {
     const w = await ready;
     const valid = validateSettings(next);
+    const resumed = w.settings.paused && !valid.paused;
     // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
     await saveSettings(valid);
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
+    // Cookies set while paused were not judged: judge the open sites' cookies now.
+    if (resumed) for (const site of tabs.openSites()) void rescanSite(site);
     refreshAllBadges();
     return settingsView(valid);
   }
@@ -59,7 +64,10 @@ export default defineBackground(() => {
   /** The site's view: what the engine sees live, with what was stored before a restart. */
   async function viewOf(w: Warden, site: SiteKey | null, url: string | null): Promise<SiteView> {
     const view = siteView(w, site, url);
-    return { ...(site ? withStored(view, await observations.load(site)) : view), storageError: storageError() };
+    // Stored history older than the person's retention is not shown (and is dropped at the next write).
+    const since = new Date(Date.now() - w.settings.retentionDays * 24 * 3_600_000).toISOString();
+    const stored = site ? (await observations.load(site)).filter((r) => r.evidence.lastSeen >= since) : [];
+    return { ...withStored(view, stored), storageError: storageError() };
   }
 
   async function refreshBadges(site: SiteKey): Promise<void> {
@@ -68,7 +76,7 @@ export default defineBackground(() => {
     const tabIds = w.tabs.tabsOf(site);
     if (tabIds.length === 0) return;
     const view = await viewOf(w, site, null);
-    await updateBadges(tabIds, view.breaches, worstBreach(view.cookies));
+    await updateBadges(tabIds, badgeFor(site, view.cookies.map((c) => c.breaches), w.settings.paused));
   }
 
   function refreshAllBadges(): void {
@@ -102,8 +110,21 @@ export default defineBackground(() => {
   installRedirectGuard();
 
   function applyRemovals(cookies: readonly ObservedCookie[]): void {
+    // Paused: cookies are watched and listed, nothing is removed.
+    if (warden?.settings.paused) return;
     for (const c of cookies) void removeCookie(c);
   }
+
+  // Observations (removed cookies remembered for the popup and the report) are kept retentionDays.
+  const HOUR = 3_600_000;
+  setInterval(() => {
+    if (warden) warden.forgetRemoved(Date.now() - warden.settings.retentionDays * 24 * HOUR);
+  }, HOUR);
+
+  // First run: a page that says what the extension does and how to pin its button.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
@@ -131,6 +152,8 @@ export default defineBackground(() => {
 
   // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
   function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
+    // Paused: the person asked for nothing to be judged or removed (resuming rescans the open sites).
+    if (w.settings.paused) return;
     const cookie = toObserved(raw);
     if (removed) {
       const key = cookieKey(cookie);
@@ -213,6 +236,27 @@ export default defineBackground(() => {
       },
       async 'set-site-choice'(request) {
         return applySettings(withSiteChoice((await ready).settings, request.site, request.choice));
+      },
+      async 'set-paused'(request) {
+        return applySettings(withPaused((await ready).settings, request.paused));
+      },
+      async 'set-retention'(request) {
+        return applySettings(withRetentionDays((await ready).settings, request.days));
+      },
+      async 'import-settings'(request) {
+        const result = importSettings(request.data, (await ready).settings);
+        if (result.ok) result.settings = await applySettings(result.settings);
+        return result;
+      },
+      async 'reset-settings'() {
+        return applySettings({ ...DEFAULT_SETTINGS, siteChoices: {} });
+      },
+      async 'clear-history'() {
+        const w = await ready;
+        const cleared = w.forgetRemoved(Number.POSITIVE_INFINITY);
+        void observations.clear();
+        refreshAllBadges();
+        return { cleared };
       },
       async 'refresh-policy'(request) {
         const w = await ready;

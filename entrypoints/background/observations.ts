@@ -100,9 +100,14 @@ export class ObservationStore {
 
   /** Forget every site's history ("clear history"). */
   async clear(): Promise<void> {
-    const index = await indexItem.getValue();
     this.stored.clear();
-    await storage.removeItems(Object.keys(index).map((s) => itemKey(s)));
-    await indexItem.setValue({});
+    this.dirty.clear();
+    try {
+      const keys = Object.keys(await indexItem.getValue()).map((s) => itemKey(s));
+      if (keys.length > 0) await storage.removeItems(keys);
+      await indexItem.setValue({});
+    } catch (err) {
+      console.warn('cookie-warden: could not clear the stored observations', err);
+    }
   }
 }

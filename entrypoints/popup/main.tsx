@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Popup } from './Popup';
+import { applyDocumentLanguage } from '@/components/page';
 import '@/components/styles.css';
 
 /** The tab this popup describes: `?tabId=` (opened as a page), else the active tab. */
@@ -11,6 +12,7 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+applyDocumentLanguage('popupTitle');
 void targetTab().then((tabId) => {
   createRoot(document.getElementById('root')!).render(<Popup tabId={tabId} />);
 });

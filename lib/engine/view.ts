@@ -74,6 +74,22 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
         breaches: v.breaches,
         policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
         evidence: evidenceOf(entry, v, declaration),
+        path: entry.cookie.path,
+        secure: entry.cookie.secure,
+        sameSite: entry.cookie.sameSite ?? null,
+        expiresAt: entry.cookie.session ? null : (entry.cookie.expirationDate ?? null),
+        firstSeen: entry.firstSeen,
+        lastSeen: entry.lastSeen,
+        declaredAs: v.declared
+          ? {
+              name: v.declared.name,
+              purposeAsWritten: v.declared.purposeAsWritten,
+              durationAsWritten: v.declared.durationAsWritten,
+              durationSeconds: v.declared.durationSeconds,
+              provider: v.declared.provider,
+            }
+          : null,
+        allowedNow: entry.state === 'removed' && !refusedHere,
       });
     }
     cookies.sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
@@ -90,6 +106,7 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
       kind: s.kind,
       via: r?.meta?.vias[i] ?? null,
       fetchedAt: s.fetchedAt ?? null,
+      sha256: s.sha256 ?? null,
       cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
     })),
     policyMeta: r?.meta ?? null,

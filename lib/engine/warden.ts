@@ -396,6 +396,22 @@ export class Warden {
     return toRemove;
   }
 
+  /**
+   * Forget removed cookies last seen before `before` (epoch ms): the history the person can clear or that
+   * expires after the retention period. Kept cookies are the present, not history: they stay.
+   * Returns how many were forgotten.
+   */
+  forgetRemoved(before: number): number {
+    let n = 0;
+    for (const [key, entry] of this.entries) {
+      if (entry.state !== 'removed' || entry.lastSeen >= before) continue;
+      for (const site of entry.sites) this.sites.get(site)?.cookies.delete(key);
+      this.entries.delete(key);
+      n++;
+    }
+    return n;
+  }
+
   /** This site's cookies in breach of its own policy. */
   breachCount(site: SiteKey): number {
     let n = 0;

@@ -10,11 +10,13 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   defaultChoice: choice,
   siteChoices: fc.dictionary(site, choice, { maxKeys: 30 }),
   sendSignals: fc.boolean(),
+  paused: fc.boolean(),
+  retentionDays: fc.integer({ min: 1, max: 365 }),
 });
 /** Anything storage could hold: valid settings with broken or extra fields, or junk. */
 const stored = fc.oneof(
   validSettings,
-  fc.tuple(validSettings, fc.constantFrom('defaultChoice', 'siteChoices', 'sendSignals', 'extra'), fc.anything()).map(([s, k, v]) => ({ ...s, [k]: v })),
+  fc.tuple(validSettings, fc.constantFrom('defaultChoice', 'siteChoices', 'sendSignals', 'paused', 'retentionDays', 'extra'), fc.anything()).map(([s, k, v]) => ({ ...s, [k]: v })),
   fc.record({ defaultChoice: fc.anything(), siteChoices: fc.dictionary(fc.string(), fc.oneof(choice, fc.anything())), sendSignals: fc.anything() }, { requiredKeys: [] }),
   fc.anything(),
   fc.jsonValue(),

@@ -11,7 +11,17 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultChoice: 'essential-only',
   siteChoices: {},
   sendSignals: true,
+  paused: false,
+  retentionDays: 30,
 };
+
+/** Observations are kept between one day and one year. */
+export const RETENTION_MIN_DAYS = 1;
+export const RETENTION_MAX_DAYS = 365;
+
+export function isRetentionDays(x: unknown): x is number {
+  return Number.isInteger(x) && (x as number) >= RETENTION_MIN_DAYS && (x as number) <= RETENTION_MAX_DAYS;
+}
 
 /** Repair whatever is stored into valid settings: bad fields fall back to defaults, good ones are kept. */
 export function validateSettings(raw: unknown): Settings {
@@ -20,6 +30,8 @@ export function validateSettings(raw: unknown): Settings {
   const r = raw as Record<string, unknown>;
   if (isChoice(r.defaultChoice)) out.defaultChoice = r.defaultChoice;
   if (typeof r.sendSignals === 'boolean') out.sendSignals = r.sendSignals;
+  if (typeof r.paused === 'boolean') out.paused = r.paused;
+  if (isRetentionDays(r.retentionDays)) out.retentionDays = r.retentionDays;
   if (typeof r.siteChoices === 'object' && r.siteChoices !== null) {
     for (const [site, choice] of Object.entries(r.siteChoices as Record<string, unknown>)) {
       if (site.length > 0 && site.length <= 253 && isChoice(choice)) out.siteChoices[site] = choice;
@@ -42,4 +54,12 @@ export function withSiteChoice(settings: Settings, site: string, choice: Choice 
   if (choice === null) delete siteChoices[site];
   else siteChoices[site] = choice;
   return { ...settings, siteChoices };
+}
+
+export function withPaused(settings: Settings, paused: boolean): Settings {
+  return { ...settings, paused };
+}
+
+export function withRetentionDays(settings: Settings, retentionDays: number): Settings {
+  return isRetentionDays(retentionDays) ? { ...settings, retentionDays } : settings;
 }

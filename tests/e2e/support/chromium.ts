@@ -22,6 +22,31 @@ function wrap(page: Page): TestPage {
     async clickAndNavigate(selector) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
     },
+    async click(selector) {
+      await page.click(selector);
+    },
+    async focus(selector) {
+      await page.focus(selector);
+    },
+    async press(key) {
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+    },
+    async type(text) {
+      await page.keyboard.type(text);
+    },
+    async upload(selector, filePath) {
+      await page.setInputFiles(selector, filePath);
+    },
+    async setViewport(width, height) {
+      await page.setViewportSize({ width, height });
+    },
+    async setColorScheme(colorScheme) {
+      await page.emulateMedia({ colorScheme });
+      return true;
+    },
+    async screenshot(filePath, fullPage = false) {
+      await page.screenshot({ path: filePath, fullPage });
+    },
     async text(selector) {
       return (await page.textContent(selector)) ?? '';
     },
@@ -38,6 +63,8 @@ function wrap(page: Page): TestPage {
 export interface ChromiumOptions {
   /** Allow third-party cookies (Chromium 156 blocks them by default). */
   thirdPartyCookies: boolean;
+  /** The browser's UI language (chrome.i18n follows it): LANGUAGE in the environment, and --lang. */
+  lang?: string;
 }
 
 export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
@@ -61,12 +88,15 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_${opts.lang.toUpperCase()}.UTF-8` } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
     name: 'chromium',
+    lang: opts.lang ?? 'en',
     async newPage() {
       return wrap(await context.newPage());
     },

@@ -12,6 +12,20 @@ export interface TestPage {
   /** Click and wait for the navigation it causes. */
   clickAndNavigate(selector: string): Promise<void>;
   text(selector: string): Promise<string>;
+  /** Click as a person would (mouse). */
+  click(selector: string): Promise<void>;
+  /** Focus an element, as Tab would reach it. */
+  focus(selector: string): Promise<void>;
+  /** Press a key on the focused element ('Enter', ' ', 'Tab', …). */
+  press(key: string): Promise<void>;
+  /** Type text into the focused element, key by key. */
+  type(text: string): Promise<void>;
+  /** Pick a file in an <input type=file>. */
+  upload(selector: string, filePath: string): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Emulate the system's light or dark scheme (prefers-color-scheme); false where the driver cannot. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
+  screenshot(filePath: string, fullPage?: boolean): Promise<void>;
   /** Evaluate an expression (string) in the page; the result must be JSON. */
   evaluate<T>(expression: string): Promise<T>;
   close(): Promise<void>;
@@ -19,6 +33,8 @@ export interface TestPage {
 
 export interface Driver {
   name: 'chromium' | 'firefox';
+  /** The UI language the browser was started with (en unless a spec asks for another). */
+  lang: string;
   newPage(): Promise<TestPage>;
   /** Chromium: stop the extension's service worker, as the browser does after 30 s idle. */
   stopWorker?(): Promise<void>;

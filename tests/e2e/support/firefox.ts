@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Driver, TestPage } from './driver';
 import { FIREFOX, EXTENSION_DIRS, assertBrowser } from './paths';
@@ -23,6 +24,37 @@ function wrap(page: Page): TestPage {
     async clickAndNavigate(selector) {
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
     },
+    async click(selector) {
+      await page.click(selector);
+    },
+    async focus(selector) {
+      // Keys go to the tab in front: a page opened earlier is behind the ones opened since.
+      await page.bringToFront();
+      await page.focus(selector);
+    },
+    async press(key) {
+      // BiDi names the space bar by its character.
+      await page.keyboard.press(key as Parameters<typeof page.keyboard.press>[0]);
+    },
+    async type(text) {
+      await page.keyboard.type(text);
+    },
+    async upload(selector, filePath) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(filePath);
+    },
+    async setViewport(width, height) {
+      await page.setViewport({ width, height });
+    },
+    async setColorScheme() {
+      // Media emulation needs CDP, which Firefox's WebDriver BiDi does not offer: the page keeps the
+      // system's scheme (light here); Chromium checks dark.
+      return false;
+    },
+    async screenshot(filePath, fullPage = false) {
+      await page.screenshot({ path: filePath as `${string}.png`, fullPage });
+    },
     async text(selector) {
       return page.$eval(selector, (el) => el.textContent ?? '');
     },
@@ -37,8 +69,13 @@ function wrap(page: Page): TestPage {
   };
 }
 
-export async function launchFirefox(hosts: string[]): Promise<Driver> {
+/** `lang`: the UI language (needs Debian's firefox-esr-l10n-<lang> language pack; .ci/run installs de and fr). */
+export async function launchFirefox(hosts: string[], lang?: string): Promise<Driver> {
   assertBrowser(FIREFOX);
+  const langpack = `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+  if (lang && !existsSync(langpack)) {
+    throw new Error(`Firefox has no ${lang} language pack: sudo apt-get install -y firefox-esr-l10n-${lang} (bash .ci/run does this).`);
+  }
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -52,11 +89,13 @@ export async function launchFirefox(hosts: string[]): Promise<Driver> {
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
   await browser.installExtension(EXTENSION_DIRS.firefox);
   return {
     name: 'firefox',
+    lang: lang ?? 'en',
     async newPage() {
       return wrap(await browser.newPage());
     },
