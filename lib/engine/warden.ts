@@ -8,8 +8,10 @@
 import type { Choice, Declaration, Settings } from '../types';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
-import { normalizeDomain, type SiteKey } from '../site';
+import { normalizeDomain, siteOfHost, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
+import { applyUserRules } from '../enforce/user-rules';
+import { exceptionFor } from '../storage/settings';
 import { TabTracker } from './tabs';
 
 /** A cookie as the browser reports it, without its value. */
@@ -196,16 +198,42 @@ export class Warden {
     return 'pending';
   }
 
-  private verdictFor(site: SiteKey, entry: CookieEntry): Verdict {
+  private verdictFor(site: SiteKey, entry: Pick<CookieEntry, 'domain'> & { cookie: Pick<ObservedCookie, 'name'> }): Verdict {
     const r = this.record(site);
-    return decide({
+    const policy = this.policyStatus(r);
+    const verdict = decide({
       name: entry.cookie.name,
       domain: entry.domain,
-      policy: this.policyStatus(r),
+      policy,
       declaration: r.declaration,
       choice: this.choiceFor(site),
       knowledge: this.knowledge,
     });
+    // The user's per-cookie exceptions and the unknown-purpose setting change this site's vote only.
+    return applyUserRules(verdict, {
+      exception: exceptionFor(this.currentSettings, site, entry.cookie.name),
+      unknownCookies: this.currentSettings.unknownCookies,
+      policy,
+    });
+  }
+
+  /**
+   * Would a cookie about to be set (a Set-Cookie line, a Cookie header's entry) be removed? The same rule as
+   * for a stored cookie (every site it belongs to is asked, removed only when all refuse), without recording
+   * anything. `alsoAsk`: sites whose vote counts as well (Firefox: the partition's site when the browser may
+   * or may not partition it; both are asked and either keeps it).
+   */
+  refuses(name: string, domain: string, alsoAsk: readonly SiteKey[] = []): boolean {
+    const d = normalizeDomain(domain);
+    const owner = siteOfHost(d);
+    const sites: SiteKey[] = [];
+    if (owner) sites.push(owner);
+    for (const s of alsoAsk) if (!sites.includes(s)) sites.push(s);
+    this.tabs.sitesSeeing(d, owner, sites);
+    if (sites.length === 0) return false;
+    const probe = { domain: d, cookie: { name } };
+    for (const site of sites) if (this.verdictFor(site, probe).action === 'keep') return false;
+    return true;
   }
 
   /** Ask every site the entry belongs to again and settle its fate. Returns true when it flips to removal. */

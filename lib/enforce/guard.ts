@@ -1,0 +1,142 @@
+/**
+ * What the main-world cookie guard knows, and how it decides, synchronously, before the page's next line
+ * runs (issue 11). Pure: the background compiles a site's GuardSiteData from its declaration, the user's
+ * choice and exceptions; the build compiles the well-known tracking names from the knowledge base; the
+ * page-side adapter (utils/cookie-guard.ts) calls guardVerdict on every `document.cookie` / `cookieStore`
+ * write.
+ *
+ * The guard is an early copy of lib/enforce/decide.ts for the one case it can be sure of, and lets
+ * everything else through to the cookies.onChanged backstop:
+ * - the user's exception on the site wins ("always allow" lets through, "always remove" refuses);
+ * - a name the site's declaration gives a purpose to is judged by that purpose (declared essential: never
+ *   refused);
+ * - otherwise only the well-known tracking names (the knowledge base and the name classifier agree they
+ *   are analytics or advertising) are refused, when the choice refuses their purpose;
+ * - anything else (unknown, disagreeing, essential by its name) is let through.
+ */
+import type { Choice, CookieException, Declaration, MatchKind, Purpose } from '../types';
+import type { KnowledgeIndexData } from '../cookies/knowledge';
+import { classifyName } from '../cookies/classify';
+import { matchesName } from '../cookies/pattern';
+import { allowedBy } from './decide';
+
+/** A site's compiled choice, delivered to the guard (plain JSON). */
+export interface GuardSiteData {
+  v: 1;
+  /** The registrable domain this data speaks for (null: the default for sites we know nothing of). */
+  site: string | null;
+  choice: Choice;
+  policy: 'pending' | 'found' | 'none';
+  /** Declared names with a purpose the document gives: [match, pattern, purpose]. */
+  declared: Array<[MatchKind, string, Purpose]>;
+  exceptions: Record<string, CookieException>;
+}
+
+/** The knowledge base's well-known tracking names, built into the guard script. */
+export interface TrackingNames {
+  /** exact name → 'a' (analytics) or 'd' (advertising) */
+  exact: Record<string, 'a' | 'd'>;
+  /** [prefix stem, 'a' | 'd'] */
+  prefixes: Array<[string, 'a' | 'd']>;
+}
+
+const TRACKING_CODE: Partial<Record<Purpose, 'a' | 'd'>> = { analytics: 'a', advertising: 'd' };
+
+/**
+ * The names the knowledge base and the name classifier agree are analytics or advertising, and that no
+ * other knowledge-base entry calls anything else. The guard refuses only these without a declaration.
+ */
+export function wellKnownTrackingNames(index: KnowledgeIndexData): TrackingNames {
+  const exactPurposes = new Map<string, Set<Purpose>>();
+  const prefixPurposes = new Map<string, Set<Purpose>>();
+  for (const [name, wildcard, , purpose] of index.entries) {
+    // Only plain stems: a wildcard row with pattern syntax inside is left to the background.
+    if (wildcard === 1 && /[*%#<>{}[\]]/.test(name)) continue;
+    const map = wildcard === 1 ? prefixPurposes : exactPurposes;
+    let set = map.get(name);
+    if (!set) map.set(name, (set = new Set()));
+    set.add(purpose);
+  }
+  const exact: Record<string, 'a' | 'd'> = {};
+  const nonTrackingExact: string[] = [];
+  for (const [name, purposes] of exactPurposes) {
+    const [only] = purposes;
+    const code = purposes.size === 1 && only ? TRACKING_CODE[only] : undefined;
+    if (code && classifyName(name) === only) exact[name] = code;
+    else nonTrackingExact.push(name);
+  }
+  const prefixes: Array<[string, 'a' | 'd']> = [];
+  for (const [stem, purposes] of prefixPurposes) {
+    const [only] = purposes;
+    const code = purposes.size === 1 && only ? TRACKING_CODE[only] : undefined;
+    if (!code || stem.length < 3 || classifyName(stem) !== only) continue;
+    // A known name of another purpose under this stem: the stem alone is not sure enough.
+    if (nonTrackingExact.some((n) => n.startsWith(stem))) continue;
+    prefixes.push([stem, code]);
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  return { exact, prefixes };
+}
+
+/** The purpose the built-in list gives a name, or null. */
+export function trackingPurposeOf(names: TrackingNames, name: string): Purpose | null {
+  const code = Object.prototype.hasOwnProperty.call(names.exact, name) ? names.exact[name] : undefined;
+  if (code) return code === 'a' ? 'analytics' : 'advertising';
+  for (const [stem, c] of names.prefixes) if (name.startsWith(stem)) return c === 'a' ? 'analytics' : 'advertising';
+  return null;
+}
+
+const MAX_DECLARED = 2_000;
+
+/** Compile what the guard needs from a site's declaration, choice and exceptions. */
+export function compileGuardData(input: {
+  site: string | null;
+  choice: Choice;
+  policy: GuardSiteData['policy'];
+  declaration: Declaration | null;
+  exceptions: Record<string, CookieException> | undefined;
+}): GuardSiteData {
+  const declared: GuardSiteData['declared'] = [];
+  for (const c of input.declaration?.cookies ?? []) {
+    if (c.purpose === 'unknown') continue;
+    if (declared.length >= MAX_DECLARED) break;
+    declared.push([c.match, c.pattern, c.purpose]);
+  }
+  return { v: 1, site: input.site, choice: input.choice, policy: input.policy, declared, exceptions: { ...(input.exceptions ?? {}) } };
+}
+
+/** Check a GuardSiteData that crossed a world boundary (a page could have touched the channel). */
+export function isGuardSiteData(x: unknown): x is GuardSiteData {
+  if (typeof x !== 'object' || x === null) return false;
+  const d = x as Record<string, unknown>;
+  return (
+    d.v === 1 &&
+    (d.choice === 'essential-only' || d.choice === 'essential-functional' || d.choice === 'allow-all') &&
+    Array.isArray(d.declared) &&
+    typeof d.exceptions === 'object' &&
+    d.exceptions !== null
+  );
+}
+
+export type GuardVerdict = 'refuse' | 'allow';
+
+/**
+ * Refuse a script's write of cookie `name`? `data` is the site's compiled choice, or null before it
+ * arrived: then `provisional` (the strict guard, registered for sites whose choice refuses tracking)
+ * refuses the well-known tracking names, and anything it refused is written back if the data says so.
+ */
+export function guardVerdict(name: string, data: GuardSiteData | null, names: TrackingNames, provisional: Choice | null): GuardVerdict {
+  if (name.length === 0 || name.length > 256) return 'allow';
+  if (data) {
+    const ex = Object.prototype.hasOwnProperty.call(data.exceptions, name) ? data.exceptions[name] : undefined;
+    if (ex === 'allow') return 'allow';
+    if (ex === 'remove') return 'refuse';
+    for (const [match, pattern, purpose] of data.declared) {
+      if (matchesName({ match, pattern }, name)) return allowedBy(data.choice, purpose) ? 'allow' : 'refuse';
+    }
+  }
+  const choice = data?.choice ?? provisional;
+  if (!choice) return 'allow';
+  const purpose = trackingPurposeOf(names, name);
+  return purpose && !allowedBy(choice, purpose) ? 'refuse' : 'allow';
+}
