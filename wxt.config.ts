@@ -16,7 +16,8 @@ export default defineConfig({
       'webRequest',
       'declarativeNetRequest',
       // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts).
-      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      // Chromium: the main-world cookie guard is a registered content script (issue 11).
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : ['scripting']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Cookie Warden' },

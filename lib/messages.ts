@@ -2,11 +2,13 @@
  * The one message protocol between the background (the only writer of state), the popup and options
  * pages, and the content scripts. Each request type is declared beside its response type.
  */
-import type { Choice, Purpose, Settings, SignalStance } from './types';
+import type { Choice, CookieException, Purpose, Settings, SignalStance, UnknownCookies } from './types';
+import type { GuardSiteData } from './enforce/guard';
 import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
+import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -77,7 +79,11 @@ export type Request =
   | { type: 'set-default-choice'; choice: Choice }
   | { type: 'set-site-choice'; site: string; choice: Choice | null }
   | { type: 'refresh-policy'; tabId: number }
-  | { type: 'page-facts'; facts: PageFacts };
+  | { type: 'page-facts'; facts: PageFacts }
+  | { type: 'set-cookie-exception'; site: string; name: string; rule: CookieException | null }
+  | { type: 'set-unknown-cookies'; value: UnknownCookies }
+  /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
+  | { type: 'guard-data'; url: string };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -86,13 +92,16 @@ export interface ResponseOf {
   'set-site-choice': Settings;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
+  'set-cookie-exception': Settings;
+  'set-unknown-cookies': Settings;
+  'guard-data': GuardSiteData | null;
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -123,6 +132,14 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
     case 'refresh-policy':
       return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
+    case 'set-cookie-exception':
+      if (!validSiteName(m.site) || !validCookieName(m.name)) return null;
+      if (m.rule !== null && !isCookieException(m.rule)) return null;
+      return { type: 'set-cookie-exception', site: m.site, name: m.name, rule: m.rule as CookieException | null };
+    case 'set-unknown-cookies':
+      return isUnknownCookies(m.value) ? { type: 'set-unknown-cookies', value: m.value } : null;
+    case 'guard-data':
+      return typeof m.url === 'string' && m.url.length <= 8_192 ? { type: 'guard-data', url: m.url } : null;
     case 'page-facts': {
       const facts = validatePageFacts(m.facts);
       return facts ? { type: 'page-facts', facts } : null;

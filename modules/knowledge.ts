@@ -6,14 +6,20 @@
 import path from 'node:path';
 import { addAlias, defineWxtModule } from 'wxt/modules';
 import { loadKnowledgeIndex } from '../scripts/knowledge-node';
+import { wellKnownTrackingNames } from '../lib/enforce/guard';
 
 export default defineWxtModule({
   name: 'cookie-warden-knowledge',
   setup(wxt) {
     const out = path.resolve(wxt.config.wxtDir, 'knowledge/index.json');
+    // The few names the cookie guard refuses without a declaration, built into the page script (issue 11).
+    const names = path.resolve(wxt.config.wxtDir, 'knowledge/tracking-names.json');
     wxt.hooks.hook('prepare:types', (_wxt, entries) => {
-      entries.push({ path: out, text: JSON.stringify(loadKnowledgeIndex()) });
+      const index = loadKnowledgeIndex();
+      entries.push({ path: out, text: JSON.stringify(index) });
+      entries.push({ path: names, text: JSON.stringify(wellKnownTrackingNames(index)) });
     });
     addAlias(wxt, '#knowledge', out);
+    addAlias(wxt, '#tracking-names', names);
   },
 });

@@ -10,7 +10,7 @@ import { siteView } from '@/lib/engine/view';
 import type { Settings } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
+import { validateSettings, withCookieException, withDefaultChoice, withSiteChoice, withUnknownCookies } from '@/lib/storage/settings';
 import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
 import { loadSettings, settingsItem } from './storage';
@@ -19,6 +19,7 @@ import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
+import { installEnforcement } from './enforce';
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
@@ -37,6 +38,8 @@ export default defineBackground(() => {
     }
     return warden;
   })();
+  // Before the network (issue 11): cookie guards, DNR cookie rules (Chromium), header filters (Firefox).
+  const enforcement = installEnforcement(ready, tabs);
 
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
@@ -45,6 +48,7 @@ export default defineBackground(() => {
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
     refreshAllBadges();
+    await enforcement.changed(null);
     return valid;
   }
 
@@ -77,6 +81,7 @@ export default defineBackground(() => {
       applyRemovals(toRemove);
       refreshAllBadges();
       scheduleBadges(site);
+      void enforcement.changed(site);
     },
   });
   installRedirectGuard();
@@ -87,7 +92,7 @@ export default defineBackground(() => {
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
-    if (details.frameId === 0) tabs.navigate(details.tabId, details.url);
+    if (details.frameId === 0) enforcement.siteSeen(tabs.navigate(details.tabId, details.url));
     else {
       const host = hostOfUrl(details.url);
       if (host) tabs.sawHost(details.tabId, host);
@@ -96,6 +101,7 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId !== 0) return;
     const site = tabs.commit(details.tabId, details.url);
+    enforcement.tabsChanged();
     if (site) void refreshBadges(site);
   });
   browser.webRequest.onBeforeRequest.addListener(
@@ -107,7 +113,10 @@ export default defineBackground(() => {
     },
     { urls: ['<all_urls>'] },
   );
-  browser.tabs.onRemoved.addListener((tabId) => tabs.close(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.close(tabId);
+    enforcement.tabsChanged();
+  });
 
   // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
   function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
@@ -169,6 +178,16 @@ export default defineBackground(() => {
       },
       async 'set-site-choice'(request) {
         return applySettings(withSiteChoice((await ready).settings, request.site, request.choice));
+      },
+      async 'set-cookie-exception'(request) {
+        return applySettings(withCookieException((await ready).settings, request.site, request.name, request.rule));
+      },
+      async 'set-unknown-cookies'(request) {
+        return applySettings(withUnknownCookies((await ready).settings, request.value));
+      },
+      'guard-data'(request, sender) {
+        // The browser's word for the frame's URL, not the message's.
+        return enforcement.guardData(sender.url ?? request.url);
       },
       async 'refresh-policy'(request) {
         const w = await ready;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeIndex } from '../../scripts/knowledge-node';
-import { compileGuardData, guardVerdict, isGuardSiteData, trackingPurposeOf, wellKnownTrackingNames, type GuardSiteData } from './guard';
+import { compileGuardData, GuardBook, guardVerdict, isGuardSiteData, trackingPurposeOf, wellKnownTrackingNames, type GuardSiteData } from './guard';
 import type { Declaration, DeclaredCookie } from '../types';
 
 const names = wellKnownTrackingNames(loadKnowledgeIndex());
@@ -84,5 +84,33 @@ describe('guardVerdict', () => {
     expect(isGuardSiteData(data({}))).toBe(true);
     expect(isGuardSiteData({ v: 1, choice: 'everything', declared: [], exceptions: {} })).toBe(false);
     expect(isGuardSiteData(null)).toBe(false);
+  });
+});
+
+describe('GuardBook', () => {
+  it('writes back what it refused once the site data allows it, and forgets what the page deleted', () => {
+    const book = new GuardBook<string>(names, 'essential-only');
+    expect(book.write('_ga', false, '_ga=1')).toBe('refuse');
+    expect(book.write('_fbp', false, '_fbp=1')).toBe('refuse');
+    expect(book.write('_fbp', true, '_fbp=; max-age=0')).toBe('allow');
+    expect(book.write('sid', false, 'sid=1')).toBe('allow');
+    expect(book.refusedNames).toEqual(['_ga']);
+    const still = { v: 1 as const, site: 's.test', choice: 'essential-only' as const, policy: 'found' as const, declared: [], exceptions: {} };
+    expect(book.update(still)).toEqual([]);
+    expect(book.update({ ...still, choice: 'allow-all' })).toEqual(['_ga=1']);
+    expect(book.refusedNames).toEqual([]);
+    expect(book.write('_ga', false, '_ga=2')).toBe('allow');
+  });
+
+  it('the policy arriving with `_ga` declared essential writes it back', () => {
+    const book = new GuardBook<string>(names, 'essential-only');
+    book.write('_ga', false, '_ga=1');
+    const d = compileGuardData({ site: 's.test', choice: 'essential-only', policy: 'found', declaration: declaration([declared('_ga', 'essential')]), exceptions: {} });
+    expect(book.update(d)).toEqual(['_ga=1']);
+  });
+
+  it('in a frame of another site, lets everything through', () => {
+    const book = new GuardBook<string>(names, 'essential-only', null, false);
+    expect(book.write('_ga', false, '_ga=1')).toBe('allow');
   });
 });

@@ -140,3 +140,58 @@ export function guardVerdict(name: string, data: GuardSiteData | null, names: Tr
   const purpose = trackingPurposeOf(names, name);
   return purpose && !allowedBy(choice, purpose) ? 'refuse' : 'allow';
 }
+
+/**
+ * The guard's memory for one document: the site data it has, and the last write of each name it refused, so
+ * that what it refused and later learns was allowed (the policy arrived and says essential; the user chose
+ * "Allow all") is written back. `T` is whatever the adapter needs to replay a write (a `document.cookie`
+ * string, a `cookieStore.set` argument list). Pure.
+ */
+export class GuardBook<T> {
+  private readonly refused = new Map<string, T>();
+  private data: GuardSiteData | null;
+
+  constructor(
+    private readonly names: TrackingNames,
+    /** The choice assumed before the site data arrives (strict guard), or null (open guard). */
+    private readonly provisional: Choice | null,
+    initial: GuardSiteData | null = null,
+    /** False in a frame of another site than the top's: its cookie has other owners; let everything through. */
+    private readonly active = true,
+  ) {
+    this.data = initial;
+  }
+
+  /** A write of cookie `name` (deletes: the write removes it). Returns whether to let it through. */
+  write(name: string, deletes: boolean, replay: T): GuardVerdict {
+    if (!this.active) return 'allow';
+    if (deletes) {
+      // Deleting is never a leak; and what the page deleted must not come back.
+      this.refused.delete(name);
+      return 'allow';
+    }
+    if (guardVerdict(name, this.data, this.names, this.provisional) === 'refuse') {
+      if (this.refused.size < 500 || this.refused.has(name)) this.refused.set(name, replay);
+      return 'refuse';
+    }
+    this.refused.delete(name);
+    return 'allow';
+  }
+
+  /** New site data: returns the refused writes it now allows, to write back in order. */
+  update(data: GuardSiteData): T[] {
+    this.data = data;
+    const back: T[] = [];
+    for (const [name, replay] of this.refused) {
+      if (guardVerdict(name, data, this.names, this.provisional) === 'allow') {
+        back.push(replay);
+        this.refused.delete(name);
+      }
+    }
+    return back;
+  }
+
+  get refusedNames(): string[] {
+    return [...this.refused.keys()];
+  }
+}

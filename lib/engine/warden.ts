@@ -217,6 +217,11 @@ export class Warden {
     });
   }
 
+  /** One site's own vote on a cookie name of a domain (the user's rules included). Records the site if new. */
+  voteOf(site: SiteKey, name: string, domain: string): 'keep' | 'remove' {
+    return this.verdictFor(site, { domain: normalizeDomain(domain), cookie: { name } }).action;
+  }
+
   /**
    * Would a cookie about to be set (a Set-Cookie line, a Cookie header's entry) be removed? The same rule as
    * for a stored cookie (every site it belongs to is asked, removed only when all refuse), without recording

@@ -2,8 +2,12 @@
  * The stored settings: schema, defaults, validation with repair, and migrations (pure; the adapter in
  * entrypoints/background/storage.ts declares the versioned item and runs them).
  */
-import type { Choice, CookieException, Settings, UnknownCookies } from '../types';
-import { isChoice } from '../messages';
+import { CHOICES, type Choice, type CookieException, type Settings, type UnknownCookies } from '../types';
+
+// Not imported from lib/messages.ts, which imports the validators below (no import cycle).
+function isChoice(x: unknown): x is Choice {
+  return typeof x === 'string' && (CHOICES as readonly string[]).includes(x);
+}
 
 export const SETTINGS_VERSION = 2;
 

@@ -9,7 +9,8 @@ import { createYoutube } from './youtube';
 import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
 import { ownershipSites } from './ownership';
+import { enforceSites } from './enforce';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(), ...enforceSites()];
 }

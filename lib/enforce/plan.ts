@@ -1,0 +1,73 @@
+/**
+ * From the engine's state to what the browser adapters install before the network (issue 11): which guard
+ * each site gets, and the DNR cookie rules' input. Pure: votes and tabs come in as functions.
+ */
+import type { Choice, Purpose } from '../types';
+import { allowedBy } from './decide';
+import { guardVerdict, trackingPurposeOf, type GuardSiteData, type TrackingNames } from './guard';
+import type { CookieRuleInput, SiteCookieRules } from './dnr-cookie-rules';
+
+/** Match patterns for a site and its subdomains (any scheme, any port). */
+export function sitePatterns(site: string): string[] {
+  if (/^[\d.]+$/.test(site) || site.includes(':') || !site.includes('.')) return [`*://${site}/*`];
+  return [`*://*.${site}/*`];
+}
+
+/** Sample names that stand for the built-in list: exact names and each prefix with a suffix. */
+function sampleNames(names: TrackingNames): string[] {
+  return [...Object.keys(names.exact), ...names.prefixes.map(([stem]) => `${stem}1`)];
+}
+
+/**
+ * Strict (refuse the well-known tracking names before the site's data arrives) only when the site's data
+ * refuses every one of them; open otherwise, so the guard never refuses, even for a moment, what the site's
+ * declaration, exceptions or choice keep.
+ */
+export function guardModeOf(data: GuardSiteData, names: TrackingNames): 'strict' | 'open' {
+  for (const n of sampleNames(names)) if (guardVerdict(n, data, names, null) === 'allow') return 'open';
+  return 'strict';
+}
+
+export interface RulePlanInput {
+  /** Sites seen recently, most recent first. */
+  recent: string[];
+  /** Sites with any user setting or policy of their own (choices, exceptions, declarations). */
+  known: string[];
+  defaultChoice: Choice;
+  names: TrackingNames;
+  /** Exact names this site's cookies were removed under (seen in the store). */
+  removedNames(site: string): Iterable<string>;
+  /** A site's own vote on a name of a domain. */
+  vote(site: string, name: string, domain: string): 'keep' | 'remove';
+  /** Open tabs: their top site and ids. */
+  tabs: Array<{ site: string; tabIds: number[] }>;
+}
+
+export function planCookieRules(input: RulePlanInput): Omit<CookieRuleInput, 'budget' | 'firstId'> {
+  const builtins = Object.keys(input.names.exact);
+  const keptInTabs = (owner: string | null, name: string, domain: string): number[] => {
+    const out: number[] = [];
+    for (const t of input.tabs) if (t.site !== owner && input.vote(t.site, name, domain) === 'keep') out.push(...t.tabIds);
+    return out;
+  };
+  const sites: SiteCookieRules[] = [];
+  for (const site of input.recent) {
+    const names = new Set(builtins);
+    for (const n of input.removedNames(site)) names.add(n);
+    const rules: SiteCookieRules['names'] = [];
+    for (const name of names) {
+      // The owner's own vote first: no rule ever refuses what the cookie's own site keeps.
+      if (input.vote(site, name, site) !== 'remove') continue;
+      rules.push({ name, keptInTabs: keptInTabs(site, name, site) });
+    }
+    if (rules.length) sites.push({ site, names: rules });
+  }
+  const defaults: CookieRuleInput['defaults'] = [];
+  for (const name of builtins) {
+    const purpose = trackingPurposeOf(input.names, name) as Purpose;
+    if (allowedBy(input.defaultChoice, purpose)) continue;
+    const keepingSites = input.known.filter((k) => input.vote(k, name, k) === 'keep');
+    defaults.push({ name, keepingSites, keptInTabs: keptInTabs(null, name, 'unknown.invalid') });
+  }
+  return { sites, defaults };
+}
