@@ -31,7 +31,7 @@ export default defineContentScript({
   main() {
     const sandbox = globalThis as Record<string, unknown>;
     const inlined = sandbox[DATA_GLOBAL];
-    delete sandbox[DATA_GLOBAL];
+    Reflect.deleteProperty(sandbox, DATA_GLOBAL);
     const initial: GuardSiteData | null = isGuardSiteData(inlined) ? inlined : null;
 
     let active = window === window.top;

@@ -61,7 +61,7 @@ async function doSync(defaultData: GuardSiteData, sites: Array<{ site: string; d
     const handle = await api.register({
       matches: w.matches,
       ...(w.excludeMatches?.length ? { excludeMatches: w.excludeMatches } : {}),
-      js: [{ code: `var ${DATA_GLOBAL} = ${JSON.stringify(w.data)};` }, { file: GUARD_FILE }],
+      js: [{ code: `globalThis.${DATA_GLOBAL} = ${JSON.stringify(w.data)};` }, { file: GUARD_FILE }],
       runAt: 'document_start',
       allFrames: true,
     });
