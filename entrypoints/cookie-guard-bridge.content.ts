@@ -5,7 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { CHANNEL_ATTRIBUTE, CHANNEL_EVENT } from '@/utils/cookie-guard-main';
+import { CHANNEL_ATTRIBUTE, CHANNEL_EVENT, HELLO_EVENT, REFUSED_EVENT } from '@/utils/cookie-guard-main';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,6 +16,20 @@ export default defineContentScript({
   main() {
     let channel: Element | null = null;
     let pending: string | null = null;
+    // Refused names, sent in one message per burst.
+    const refused = new Set<string>();
+    let flushing = false;
+    const report = (name: string) => {
+      if (refused.size < 50) refused.add(name);
+      if (flushing) return;
+      flushing = true;
+      setTimeout(() => {
+        flushing = false;
+        const names = [...refused];
+        refused.clear();
+        void browser.runtime.sendMessage({ type: 'guard-refused', names }).catch(() => undefined);
+      }, 50);
+    };
     const deliver = (json: string) => {
       if (channel) channel.dispatchEvent(new CustomEvent(CHANNEL_EVENT, { detail: json }));
       else pending = json;
@@ -25,6 +39,11 @@ export default defineContentScript({
       if (!el) return false;
       el.remove();
       channel = el;
+      el.addEventListener(REFUSED_EVENT, (event) => {
+        const name = (event as CustomEvent<unknown>).detail;
+        if (typeof name === 'string') report(name);
+      });
+      el.dispatchEvent(new CustomEvent(HELLO_EVENT));
       if (pending !== null) deliver(pending);
       pending = null;
       return true;

@@ -43,6 +43,19 @@ export default defineContentScript({
       }
     }
     const book = new GuardBook<Replay>(trackingNames as unknown as TrackingNames, null, initial, active);
+    const refused = new Set<string>();
+    let flushing = false;
+    const report = (name: string) => {
+      if (refused.size < 50) refused.add(name);
+      if (flushing) return;
+      flushing = true;
+      setTimeout(() => {
+        flushing = false;
+        const names = [...refused];
+        refused.clear();
+        void browser.runtime.sendMessage({ type: 'guard-refused', names }).catch(() => undefined);
+      }, 50);
+    };
     const pageWindow = (window as unknown as { wrappedJSObject: Window & typeof globalThis }).wrappedJSObject;
 
     try {
@@ -53,7 +66,10 @@ export default defineContentScript({
         const replay = () => {
           document.cookie = line;
         };
-        if (book.write(parsed.name, parsed.deletes, replay) === 'refuse') return;
+        if (book.write(parsed.name, parsed.deletes, replay) === 'refuse') {
+          report(parsed.name);
+          return;
+        }
         document.cookie = line;
       }, pageWindow);
       const get = exportFunction(function () {
@@ -75,7 +91,10 @@ export default defineContentScript({
           const deletes = typeof a0 === 'object' && typeof a0?.expires === 'number' && a0.expires <= Date.now();
           const self = this;
           const replay = () => Reflect.apply(native, self, args);
-          if (book.write(name, deletes, replay) === 'refuse') return pageWindow.Promise.resolve();
+          if (book.write(name, deletes, replay) === 'refuse') {
+            report(name);
+            return pageWindow.Promise.resolve();
+          }
           return Reflect.apply(native, self, args);
         }, pageWindow);
       }

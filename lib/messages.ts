@@ -83,7 +83,9 @@ export type Request =
   | { type: 'set-cookie-exception'; site: string; name: string; rule: CookieException | null }
   | { type: 'set-unknown-cookies'; value: UnknownCookies }
   /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
-  | { type: 'guard-data'; url: string };
+  | { type: 'guard-data'; url: string }
+  /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
+  | { type: 'guard-refused'; names: string[] };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -95,13 +97,14 @@ export interface ResponseOf {
   'set-cookie-exception': Settings;
   'set-unknown-cookies': Settings;
   'guard-data': GuardSiteData | null;
+  'guard-refused': { ok: boolean };
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -140,6 +143,11 @@ export function parseRequest(raw: unknown): Request | null {
       return isUnknownCookies(m.value) ? { type: 'set-unknown-cookies', value: m.value } : null;
     case 'guard-data':
       return typeof m.url === 'string' && m.url.length <= 8_192 ? { type: 'guard-data', url: m.url } : null;
+    case 'guard-refused': {
+      if (!Array.isArray(m.names) || m.names.length === 0 || m.names.length > 50) return null;
+      if (!m.names.every((n) => validCookieName(n))) return null;
+      return { type: 'guard-refused', names: [...new Set(m.names as string[])] };
+    }
     case 'page-facts': {
       const facts = validatePageFacts(m.facts);
       return facts ? { type: 'page-facts', facts } : null;

@@ -23,6 +23,10 @@ import trackingNames from '#tracking-names';
 /** The attribute that marks the channel element for the bridge (removed before the page runs). */
 export const CHANNEL_ATTRIBUTE = 'data-cookie-warden-guard';
 export const CHANNEL_EVENT = 'cookie-warden-guard';
+/** Guard → bridge: the name of a refused write (the bridge tells the background, which lists it). */
+export const REFUSED_EVENT = 'cookie-warden-guard-refused';
+/** Bridge → guard: the bridge holds the channel now (refusals before it are sent then). */
+export const HELLO_EVENT = 'cookie-warden-guard-hello';
 
 type Replay = () => unknown;
 
@@ -50,13 +54,26 @@ export function installMainWorldGuard(provisional: Choice | null): void {
     }
   }
   const book = new GuardBook<Replay>(trackingNames as unknown as TrackingNames, provisional, null, active);
+  // Refused names wait here until the bridge holds the channel.
+  let bridged = false;
+  const unsent: string[] = [];
+  let channel: Element | null = null;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const Custom = CustomEvent;
+  const refused = (name: string) => {
+    if (bridged && channel) apply(dispatch, channel, [new Custom(REFUSED_EVENT, { detail: name })]);
+    else if (unsent.length < 50) unsent.push(name);
+  };
 
   const set = new Proxy(nativeSet, {
     apply(target, self, args) {
       const line = `${args[0]}`;
       const parsed = parseSetCookie(line, now());
       const replay = () => apply(target, doc, [line]);
-      if (book.write(parsed.name, parsed.deletes, replay) === 'refuse') return undefined;
+      if (book.write(parsed.name, parsed.deletes, replay) === 'refuse') {
+        refused(parsed.name);
+        return undefined;
+      }
       return apply(target, self, [line]);
     },
   });
@@ -82,7 +99,10 @@ export function installMainWorldGuard(provisional: Choice | null): void {
         const copy = [...args];
         const replay = () => apply(target, self, copy);
         // A refused write resolves as a successful one would: the page goes on as if the browser had dropped it.
-        if (book.write(name, deletes, replay) === 'refuse') return resolved();
+        if (book.write(name, deletes, replay) === 'refuse') {
+          refused(name);
+          return resolved();
+        }
         return apply(target, self, args);
       },
     });
@@ -93,9 +113,14 @@ export function installMainWorldGuard(provisional: Choice | null): void {
   const root = doc.documentElement;
   if (!root) return;
   const detailOf = R.getOwnPropertyDescriptor(CustomEvent.prototype, 'detail')?.get;
-  const channel = doc.createElement('meta');
-  channel.setAttribute(CHANNEL_ATTRIBUTE, '');
-  channel.addEventListener(CHANNEL_EVENT, (event) => {
+  const el = doc.createElement('meta');
+  channel = el;
+  el.setAttribute(CHANNEL_ATTRIBUTE, '');
+  el.addEventListener(HELLO_EVENT, () => {
+    bridged = true;
+    for (const name of unsent.splice(0)) refused(name);
+  });
+  el.addEventListener(CHANNEL_EVENT, (event) => {
     const detail = detailOf ? apply(detailOf, event, []) : undefined;
     if (typeof detail !== 'string') return;
     let data: unknown;
@@ -114,5 +139,5 @@ export function installMainWorldGuard(provisional: Choice | null): void {
       }
     }
   });
-  root.appendChild(channel);
+  root.appendChild(el);
 }

@@ -78,10 +78,15 @@ async function doSync(defaultData: GuardSiteData, sites: Array<{ site: string; d
 /** `refuses(name, domain, alsoAsk)`: the engine's rule, or false while it is not ready. */
 export type Refuses = (name: string, domain: string, alsoAsk: readonly SiteKey[]) => boolean;
 
-type Details = Browser.webRequest.WebRequestDetails & { thirdParty?: boolean; responseHeaders?: Browser.webRequest.HttpHeader[]; requestHeaders?: Browser.webRequest.HttpHeader[] };
+type Details = Browser.webRequest.WebRequestDetails & { thirdParty?: boolean; cookieStoreId?: string; responseHeaders?: Browser.webRequest.HttpHeader[]; requestHeaders?: Browser.webRequest.HttpHeader[] };
 
 /** Register once, synchronously in the background's main(). */
-export function installFirefoxHeaderFilter(refuses: Refuses, topSiteOf: (tabId: number) => SiteKey | null): void {
+export function installFirefoxHeaderFilter(
+  refuses: Refuses,
+  topSiteOf: (tabId: number) => SiteKey | null,
+  /** A Set-Cookie line dropped: never stored, so the engine hears of it here (the popup lists it). */
+  dropped: (name: string, domain: string, storeId: string | undefined) => void,
+): void {
   if (import.meta.env.BROWSER !== 'firefox') return;
   const alsoAsk = (d: Details): SiteKey[] => {
     if (d.tabId < 0) return [];
@@ -109,7 +114,9 @@ export function installFirefoxHeaderFilter(refuses: Refuses, topSiteOf: (tabId: 
         const ask = alsoAsk(d);
         const filtered = filterSetCookie(h.value, (line) => {
           const c = parseSetCookie(line, now);
-          return c.deletes || !c.name || !refuses(c.name, c.domain ?? host, ask);
+          if (c.deletes || !c.name || !refuses(c.name, c.domain ?? host, ask)) return true;
+          dropped(c.name, c.domain ?? host, d.cookieStoreId);
+          return false;
         });
         if (!filtered) {
           out.push(h);

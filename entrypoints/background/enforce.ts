@@ -13,6 +13,7 @@ import { domainInSite, siteOfUrl, type SiteKey } from '@/lib/site';
 import trackingNames from '#tracking-names';
 import { syncChromiumCookieRules, syncChromiumGuards } from './enforce-chromium';
 import { installFirefoxHeaderFilter, syncFirefoxGuards } from './enforce-firefox';
+import type { BrowserCookie } from './cookies';
 
 const names = trackingNames as unknown as TrackingNames;
 /** Sites remembered as "seen recently" (most recent last in the Map). */
@@ -32,6 +33,25 @@ export interface Enforcement {
   settled(): Promise<void>;
 }
 
+/**
+ * A cookie refused before it reached the store (by a guard, or a Firefox header filter) as the browser would
+ * have reported it: cookies.onChanged never sees it, so the engine hears of it here and lists it as removed.
+ */
+export function refusedCookie(name: string, host: string, storeId: string | undefined): BrowserCookie {
+  return {
+    name,
+    value: '',
+    domain: host,
+    path: '/',
+    secure: false,
+    httpOnly: false,
+    hostOnly: true,
+    session: false,
+    sameSite: 'unspecified',
+    storeId: storeId ?? (FIREFOX ? 'firefox-default' : '0'),
+  } as BrowserCookie;
+}
+
 function policyOf(w: Warden, site: SiteKey): GuardSiteData['policy'] {
   const s = w.policyOf(site).status;
   return s === 'found' ? 'found' : s === 'none' ? 'none' : 'pending';
@@ -47,7 +67,7 @@ export function dataFor(w: Warden, site: SiteKey): GuardSiteData {
   });
 }
 
-export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker): Enforcement {
+export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, refused: (cookie: BrowserCookie) => void): Enforcement {
   let warden: Warden | null = null;
   const recent = new Map<SiteKey, true>();
 
@@ -55,6 +75,7 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker): En
   installFirefoxHeaderFilter(
     (name, domain, alsoAsk) => (warden ? warden.refuses(name, domain, alsoAsk) : false),
     (tabId) => tabs.siteOf(tabId),
+    (name, domain, storeId) => refused(refusedCookie(name, domain, storeId)),
   );
 
   function knownSites(w: Warden): SiteKey[] {

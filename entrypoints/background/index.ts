@@ -19,7 +19,7 @@ import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
-import { installEnforcement } from './enforce';
+import { installEnforcement, refusedCookie } from './enforce';
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
@@ -39,7 +39,7 @@ export default defineBackground(() => {
     return warden;
   })();
   // Before the network (issue 11): cookie guards, DNR cookie rules (Chromium), header filters (Firefox).
-  const enforcement = installEnforcement(ready, tabs);
+  const enforcement = installEnforcement(ready, tabs, (cookie) => void ready.then((w) => onCookie(w, cookie, false)));
 
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
@@ -184,6 +184,15 @@ export default defineBackground(() => {
       },
       async 'set-unknown-cookies'(request) {
         return applySettings(withUnknownCookies((await ready).settings, request.value));
+      },
+      async 'guard-refused'(request, sender) {
+        const w = await ready;
+        const host = sender.url ? hostOfUrl(sender.url) : null;
+        if (!host || !sender.tab) return { ok: false };
+        // Never stored, so never seen by cookies.onChanged: listed as removed, as they would have been.
+        const storeId = (sender.tab as { cookieStoreId?: string }).cookieStoreId;
+        for (const name of request.names) onCookie(w, refusedCookie(name, host, storeId), false);
+        return { ok: true };
       },
       'guard-data'(request, sender) {
         // The browser's word for the frame's URL, not the message's.

@@ -99,6 +99,9 @@ export async function noLeakAndLoginsSurviveEveryMode(driver: Driver, server: De
     for (let n = 1; n <= 5; n++) {
       await page.clickAndNavigate(`#p${n}`);
       expect(await status(page)).toBe('Signed in as alice');
+      // What the page's script read back right after its writes: refused synchronously, before its next line.
+      const seen = await page.text('#cookies');
+      expect(seen.includes('_ga=') && seen.includes('_fbp=')).toBe(mode === 'allow-all');
     }
     await page.reload();
     expect(await status(page)).toBe('Signed in as alice');
