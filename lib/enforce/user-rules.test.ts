@@ -82,3 +82,14 @@ describe('settings v2', () => {
     expect(withCookieException(a, 'shop.test', '_ga', null).cookieExceptions).toEqual({});
   });
 });
+
+describe('asking about a cookie records nothing', () => {
+  it('refuses() and voteOf() leave an unknown site unknown (a woken worker still loads it)', () => {
+    const w = new Warden(loadKnowledge(), DEFAULT_SETTINGS);
+    w.refuses('_ga', 'shop.test', [site('other.test')]);
+    w.voteOf(site('third.test'), '_ga', 'third.test');
+    expect(w.knows(site('shop.test'))).toBe(false);
+    expect(w.knows(site('other.test'))).toBe(false);
+    expect(w.knows(site('third.test'))).toBe(false);
+  });
+});

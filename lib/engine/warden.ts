@@ -93,6 +93,15 @@ export interface Outcome {
   newSites: SiteKey[];
 }
 
+/** A site nothing is known of yet, as judged: policy pending, no declaration. Never mutated. */
+const UNKNOWN_SITE: SiteRecord = Object.freeze({
+  policy: { status: 'pending' },
+  declaration: null,
+  meta: null,
+  cookies: new Set<string>(),
+  generation: 0,
+}) as SiteRecord;
+
 const MAX_COOKIES_PER_SITE = 2_000;
 const MAX_SITES = 1_000;
 const MAX_ENTRIES = 20_000;
@@ -199,7 +208,8 @@ export class Warden {
   }
 
   private verdictFor(site: SiteKey, entry: Pick<CookieEntry, 'domain'> & { cookie: Pick<ObservedCookie, 'name'> }): Verdict {
-    const r = this.record(site);
+    // Asking must not record a site (refuses / voteOf ask about sites never seen): `knows()` stays honest.
+    const r = this.sites.get(site) ?? UNKNOWN_SITE;
     const policy = this.policyStatus(r);
     const verdict = decide({
       name: entry.cookie.name,
@@ -217,7 +227,7 @@ export class Warden {
     });
   }
 
-  /** One site's own vote on a cookie name of a domain (the user's rules included). Records the site if new. */
+  /** One site's own vote on a cookie name of a domain (the user's rules included). Records nothing. */
   voteOf(site: SiteKey, name: string, domain: string): 'keep' | 'remove' {
     return this.verdictFor(site, { domain: normalizeDomain(domain), cookie: { name } }).action;
   }
