@@ -1,7 +1,7 @@
 /** View state for the popup and options pages (zustand): a mirror of what the background owns. */
 import { create } from 'zustand';
 import type { Settings, SiteView } from '@/lib/messages';
-import type { Choice } from '@/lib/types';
+import type { Choice, CookieException, UnknownCookies } from '@/lib/types';
 import { send } from './api';
 
 interface UiState {
@@ -13,6 +13,8 @@ interface UiState {
   setSiteChoice: (site: string, choice: Choice | null, tabId: number) => Promise<void>;
   setDefaultChoice: (choice: Choice) => Promise<void>;
   refreshPolicy: (tabId: number) => Promise<void>;
+  setCookieException: (site: string, name: string, rule: CookieException | null) => Promise<void>;
+  setUnknownCookies: (value: UnknownCookies) => Promise<void>;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -46,6 +48,20 @@ export const useUi = create<UiState>((set, get) => ({
   async refreshPolicy(tabId) {
     try {
       set({ view: await send({ type: 'refresh-policy', tabId }), error: null });
+    } catch (err) {
+      set({ error: message(err) });
+    }
+  },
+  async setCookieException(site, name, rule) {
+    try {
+      set({ settings: await send({ type: 'set-cookie-exception', site, name, rule }), error: null });
+    } catch (err) {
+      set({ error: message(err) });
+    }
+  },
+  async setUnknownCookies(value) {
+    try {
+      set({ settings: await send({ type: 'set-unknown-cookies', value }), error: null });
     } catch (err) {
       set({ error: message(err) });
     }

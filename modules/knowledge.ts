@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { addAlias, defineWxtModule } from 'wxt/modules';
 import { loadKnowledgeIndex } from '../scripts/knowledge-node';
-import { wellKnownTrackingNames } from '../lib/enforce/guard';
+import { guardSampleNames, KEEP_SYMBOL, wellKnownTrackingNames } from '../lib/enforce/guard';
 
 export default defineWxtModule({
   name: 'cookie-warden-knowledge',
@@ -21,5 +21,18 @@ export default defineWxtModule({
     });
     addAlias(wxt, '#knowledge', out);
     addAlias(wxt, '#tracking-names', names);
+    // Chromium registers main-world scripts from files only (no inline data): one tiny file per built-in
+    // name says "this site keeps it"; registered before the guard for the sites that keep some of them
+    // (entrypoints/background/enforce-chromium.ts), they tell the guard before the page's first line.
+    wxt.hooks.hook('build:publicAssets', (_wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      const count = guardSampleNames(wellKnownTrackingNames(loadKnowledgeIndex())).length;
+      for (let i = 0; i < count; i++) {
+        files.push({
+          relativeDest: `guard-keep/${i}.js`,
+          contents: `(globalThis[Symbol.for(${JSON.stringify(KEEP_SYMBOL)})] ??= []).push(${i});\n`,
+        });
+      }
+    });
   },
 });

@@ -16,7 +16,7 @@
  * writes. The cookies.onChanged removal stays as the backstop.
  */
 import type { Choice } from '@/lib/types';
-import { GuardBook, isGuardSiteData, type TrackingNames } from '@/lib/enforce/guard';
+import { GuardBook, isGuardSiteData, KEEP_SYMBOL, type TrackingNames } from '@/lib/enforce/guard';
 import { parseSetCookie } from '@/lib/enforce/set-cookie';
 import trackingNames from '#tracking-names';
 
@@ -53,7 +53,13 @@ export function installMainWorldGuard(provisional: Choice | null): void {
       active = false;
     }
   }
-  const book = new GuardBook<Replay>(trackingNames as unknown as TrackingNames, provisional, null, active);
+  // The keep scripts registered before this one for this site (guard-keep/<i>.js): read, then gone.
+  const keepKey = Symbol.for(KEEP_SYMBOL);
+  const g = globalThis as unknown as Record<symbol, unknown>;
+  const kept = g[keepKey];
+  R.deleteProperty(g, keepKey);
+  const keep = new Set<number>(Array.isArray(kept) ? kept.filter((i): i is number => typeof i === 'number') : []);
+  const book = new GuardBook<Replay>(trackingNames as unknown as TrackingNames, provisional, null, active, keep);
   // Refused names wait here until the bridge holds the channel.
   let bridged = false;
   const unsent: string[] = [];

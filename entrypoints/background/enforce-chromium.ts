@@ -1,59 +1,55 @@
 /**
  * Chromium MV3 quirks of enforcement before the network:
  * - the main-world cookie guard is a registered content script (`scripting.registerContentScripts` with
- *   `world: 'MAIN'` takes files only, no inline data): the strict build for sites whose choice refuses the
- *   well-known tracking names, the open build for the others, chosen by match patterns. The registrations
- *   persist across browser restarts; the site's full data follows over the bridge (cookie-guard-bridge).
+ *   `world: 'MAIN'` takes files only, no inline data): the strict build, preceded by one tiny "keep" file per
+ *   built-in name the site keeps all the same, or the open build for sites that keep them all ("Allow all"),
+ *   chosen by match patterns. The registrations persist across browser restarts; the site's full data
+ *   follows over the bridge (cookie-guard-bridge).
  * - HTTP-set cookies: session DNR rules that append an expiring Set-Cookie (lib/enforce/dnr-cookie-rules.ts).
  *   Session rules allow `excludedTabIds`; they are rebuilt when the worker starts.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { buildCookieRules, COOKIE_RULE_BUDGET, COOKIE_RULE_FIRST_ID, type CookieRuleInput } from '@/lib/enforce/dnr-cookie-rules';
-import { sitePatterns } from '@/lib/enforce/plan';
+import { sitePatterns, type GuardStart } from '@/lib/enforce/plan';
 
 const ALL = ['http://*/*', 'https://*/*'];
-const STRICT = { id: 'cookie-warden-guard', js: ['content-scripts/cookie-guard.js'] };
-const OPEN = { id: 'cookie-warden-guard-open', js: ['content-scripts/cookie-guard-open.js'] };
+const STRICT = 'content-scripts/cookie-guard.js';
+const OPEN = 'content-scripts/cookie-guard-open.js';
+const PREFIX = 'cookie-warden-guard';
 
 export interface GuardPlan {
-  defaultMode: 'strict' | 'open';
-  /** Sites whose mode differs from the default. */
-  exceptions: string[];
+  default: GuardStart;
+  /** Sites that start otherwise than the default. */
+  sites: Array<{ site: string; start: GuardStart }>;
+}
+
+function files(start: GuardStart): string[] {
+  if (start.mode === 'open') return [OPEN];
+  return [...start.keep.map((i) => `guard-keep/${i}.js`), STRICT];
 }
 
 let lastPlan = '';
 
+/**
+ * One registration for the default and one per site that starts otherwise: the site's keep scripts, then
+ * the strict guard (or the open guard alone). Registered and updated before anything is dropped.
+ */
 export async function syncChromiumGuards(plan: GuardPlan): Promise<void> {
   const key = JSON.stringify(plan);
   if (key === lastPlan) return;
-  const patterns = plan.exceptions.flatMap(sitePatterns);
-  const [main, other] = plan.defaultMode === 'strict' ? [STRICT, OPEN] : [OPEN, STRICT];
+  const excluded = plan.sites.flatMap((s) => sitePatterns(s.site));
+  const common = { runAt: 'document_start' as const, allFrames: true, world: 'MAIN' as const, persistAcrossSessions: true };
   const wanted: Browser.scripting.RegisteredContentScript[] = [
-    {
-      id: main.id,
-      js: main.js,
-      matches: ALL,
-      ...(patterns.length ? { excludeMatches: patterns } : {}),
-      runAt: 'document_start',
-      allFrames: true,
-      world: 'MAIN',
-      persistAcrossSessions: true,
-    },
+    { id: PREFIX, js: files(plan.default), matches: ALL, excludeMatches: excluded, ...common },
+    ...plan.sites.map((s) => ({ id: `${PREFIX}:${s.site}`, js: files(s.start), matches: sitePatterns(s.site), ...common })),
   ];
-  if (patterns.length) {
-    wanted.push({ id: other.id, js: other.js, matches: patterns, runAt: 'document_start', allFrames: true, world: 'MAIN', persistAcrossSessions: true });
-  }
   try {
-    const existing = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id));
-    const update = wanted.filter((s) => existing.has(s.id));
+    const existing = new Set((await browser.scripting.getRegisteredContentScripts()).map((s) => s.id).filter((id) => id.startsWith(PREFIX)));
     const add = wanted.filter((s) => !existing.has(s.id));
-    const drop = [STRICT.id, OPEN.id].filter((id) => existing.has(id) && !wanted.some((s) => s.id === id));
-    // Register and update before dropping: no moment without a guard.
+    const update = wanted.filter((s) => existing.has(s.id));
+    const drop = [...existing].filter((id) => !wanted.some((s) => s.id === id));
     if (add.length) await browser.scripting.registerContentScripts(add);
-    if (update.length) {
-      // An update cannot clear excludeMatches: unset by giving an empty list.
-      await browser.scripting.updateContentScripts(update.map((s) => ({ excludeMatches: [], ...s })));
-    }
+    if (update.length) await browser.scripting.updateContentScripts(update);
     if (drop.length) await browser.scripting.unregisterContentScripts({ ids: drop });
     lastPlan = key;
   } catch (err) {

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { Warden } from '@/lib/engine/warden';
 import type { TabTracker } from '@/lib/engine/tabs';
 import { compileGuardData, type GuardSiteData, type TrackingNames } from '@/lib/enforce/guard';
-import { guardModeOf, planCookieRules } from '@/lib/enforce/plan';
+import { guardStartOf, planCookieRules } from '@/lib/enforce/plan';
 import { domainInSite, siteOfUrl, type SiteKey } from '@/lib/site';
 import trackingNames from '#tracking-names';
 import { syncChromiumCookieRules, syncChromiumGuards } from './enforce-chromium';
@@ -29,8 +29,6 @@ export interface Enforcement {
   changed(site: SiteKey | null): Promise<void>;
   /** The compiled choice for a frame at this URL. */
   guardData(url: string): Promise<GuardSiteData | null>;
-  /** Resolves once the rules and registrations of the last change are installed (tests, startup). */
-  settled(): Promise<void>;
 }
 
 /**
@@ -94,11 +92,13 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
       await syncFirefoxGuards(defaultData, known.map((site) => ({ site, data: dataFor(w, site) })));
       return;
     }
-    const defaultMode = guardModeOf(compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
-    await syncChromiumGuards({
-      defaultMode,
-      exceptions: known.filter((site) => guardModeOf(dataFor(w, site), names) !== defaultMode).sort(),
-    });
+    const start = guardStartOf(compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
+    const defaultKey = JSON.stringify(start);
+    const sites = known
+      .map((site) => ({ site, start: guardStartOf(dataFor(w, site), names) }))
+      .filter((s) => JSON.stringify(s.start) !== defaultKey)
+      .sort((a, b) => a.site.localeCompare(b.site));
+    await syncChromiumGuards({ default: start, sites });
     const open = tabs.openSites();
     await syncChromiumCookieRules(
       planCookieRules({
@@ -181,20 +181,13 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
       const w = await ready;
       // Open pages first: a page's next write follows the new choice at once.
       await pushToTabs(w, site);
-      await run();
+      void run();
+      while (running) await running;
     },
     async guardData(url) {
       const w = await ready;
       const site = siteOfUrl(url);
       return site ? dataFor(w, site) : null;
-    },
-    async settled() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = null;
-        await run();
-      }
-      while (running) await running;
     },
   };
 }

@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { useUi } from '@/components/store';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { CHOICE_LABELS } from '@/components/labels';
+import { CookieExceptions } from '@/components/CookieExceptions';
 
 export function Options() {
-  const { settings, error, loadSettings, setDefaultChoice } = useUi();
+  const { settings, error, loadSettings, setDefaultChoice, setCookieException, setUnknownCookies } = useUi();
   useEffect(() => void loadSettings(), [loadSettings]);
   if (error) return <p role="alert">Cookie Warden: {error}</p>;
   if (!settings) return <p>Loading…</p>;
@@ -34,6 +35,11 @@ export function Options() {
           ))}
         </ul>
       )}
+      <CookieExceptions
+        settings={settings}
+        onException={(site, name, rule) => void setCookieException(site, name, rule)}
+        onUnknown={(value) => void setUnknownCookies(value)}
+      />
     </main>
   );
 }

@@ -121,11 +121,49 @@ export function isGuardSiteData(x: unknown): x is GuardSiteData {
 export type GuardVerdict = 'refuse' | 'allow';
 
 /**
+ * The built-in names in a fixed order, each as a sample name (a prefix stem with a suffix): index i of this
+ * list is what the Chromium "keep" script number i stands for (see Provisional below).
+ */
+export function guardSampleNames(names: TrackingNames): string[] {
+  return [...Object.keys(names.exact), ...names.prefixes.map(([stem]) => `${stem}1`)];
+}
+
+/** Where the Chromium keep scripts leave their indices for the guard (read and deleted before the page runs). */
+export const KEEP_SYMBOL = 'cookie-warden-keep';
+
+/**
+ * What the guard assumes before its site's data arrives: the choice (null: refuse nothing) and the built-in
+ * names the site keeps all the same (its declaration or exceptions keep them), by index of guardSampleNames.
+ */
+export interface Provisional {
+  choice: Choice | null;
+  keep: ReadonlySet<number>;
+}
+
+/** Does the provisional keep list cover this name? */
+function provisionallyKept(name: string, names: TrackingNames, keep: ReadonlySet<number>): boolean {
+  if (keep.size === 0) return false;
+  const exact = Object.keys(names.exact);
+  const i = exact.indexOf(name);
+  if (i >= 0) return keep.has(i);
+  for (let p = 0; p < names.prefixes.length; p++) {
+    if (name.startsWith(names.prefixes[p]![0]) && keep.has(exact.length + p)) return true;
+  }
+  return false;
+}
+
+/**
  * Refuse a script's write of cookie `name`? `data` is the site's compiled choice, or null before it
  * arrived: then `provisional` (the strict guard, registered for sites whose choice refuses tracking)
  * refuses the well-known tracking names, and anything it refused is written back if the data says so.
  */
-export function guardVerdict(name: string, data: GuardSiteData | null, names: TrackingNames, provisional: Choice | null): GuardVerdict {
+export function guardVerdict(
+  name: string,
+  data: GuardSiteData | null,
+  names: TrackingNames,
+  provisional: Choice | null,
+  keep: ReadonlySet<number> = NO_KEEP,
+): GuardVerdict {
   if (name.length === 0 || name.length > 256) return 'allow';
   if (data) {
     const ex = Object.prototype.hasOwnProperty.call(data.exceptions, name) ? data.exceptions[name] : undefined;
@@ -137,6 +175,7 @@ export function guardVerdict(name: string, data: GuardSiteData | null, names: Tr
   }
   const choice = data?.choice ?? provisional;
   if (!choice) return 'allow';
+  if (!data && provisionallyKept(name, names, keep)) return 'allow';
   const purpose = trackingPurposeOf(names, name);
   return purpose && !allowedBy(choice, purpose) ? 'refuse' : 'allow';
 }
@@ -147,6 +186,8 @@ export function guardVerdict(name: string, data: GuardSiteData | null, names: Tr
  * "Allow all") is written back. `T` is whatever the adapter needs to replay a write (a `document.cookie`
  * string, a `cookieStore.set` argument list). Pure.
  */
+const NO_KEEP: ReadonlySet<number> = new Set();
+
 export class GuardBook<T> {
   private readonly refused = new Map<string, T>();
   private data: GuardSiteData | null;
@@ -158,6 +199,8 @@ export class GuardBook<T> {
     initial: GuardSiteData | null = null,
     /** False in a frame of another site than the top's: its cookie has other owners; let everything through. */
     private readonly active = true,
+    /** Built-in names kept before the data arrives (indices of guardSampleNames). */
+    private readonly keep: ReadonlySet<number> = NO_KEEP,
   ) {
     this.data = initial;
   }
@@ -170,7 +213,7 @@ export class GuardBook<T> {
       this.refused.delete(name);
       return 'allow';
     }
-    if (guardVerdict(name, this.data, this.names, this.provisional) === 'refuse') {
+    if (guardVerdict(name, this.data, this.names, this.provisional, this.keep) === 'refuse') {
       if (this.refused.size < 500 || this.refused.has(name)) this.refused.set(name, replay);
       return 'refuse';
     }

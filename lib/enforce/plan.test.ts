@@ -2,18 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge, loadKnowledgeIndex } from '../../scripts/knowledge-node';
 import { Warden } from '../engine/warden';
 import { DEFAULT_SETTINGS, withCookieException, withSiteChoice } from '../storage/settings';
-import { compileGuardData, wellKnownTrackingNames } from './guard';
-import { guardModeOf, planCookieRules, sitePatterns } from './plan';
+import { compileGuardData, guardSampleNames, GuardBook, wellKnownTrackingNames } from './guard';
+import { guardStartOf, planCookieRules, sitePatterns } from './plan';
 import type { SiteKey } from '../site';
 
 const names = wellKnownTrackingNames(loadKnowledgeIndex());
 
 describe('guard mode', () => {
   const data = (choice: 'essential-only' | 'allow-all', exceptions = {}) => compileGuardData({ site: 's.test', choice, policy: 'found', declaration: null, exceptions });
-  it('strict where the choice refuses every well-known tracking name, open otherwise', () => {
-    expect(guardModeOf(data('essential-only'), names)).toBe('strict');
-    expect(guardModeOf(data('allow-all'), names)).toBe('open');
-    expect(guardModeOf(data('essential-only', { _ga: 'allow' }), names)).toBe('open');
+  it('strict with what the site keeps all the same; open where it keeps every well-known name', () => {
+    expect(guardStartOf(data('essential-only'), names)).toEqual({ mode: 'strict', keep: [] });
+    expect(guardStartOf(data('allow-all'), names)).toEqual({ mode: 'open', keep: [] });
+    const start = guardStartOf(data('essential-only', { _ga: 'allow' }), names);
+    expect(start.mode).toBe('strict');
+    expect(start.keep.map((i) => guardSampleNames(names)[i])).toEqual(['_ga']);
+    // The guard started that way keeps _ga and refuses _fbp before any data arrives.
+    const book = new GuardBook<string>(names, 'essential-only', null, true, new Set(start.keep));
+    expect(book.write('_ga', false, '_ga=1')).toBe('allow');
+    expect(book.write('_fbp', false, '_fbp=1')).toBe('refuse');
   });
   it('patterns cover the site and its subdomains', () => {
     expect(sitePatterns('shop.test')).toEqual(['*://*.shop.test/*']);

@@ -4,7 +4,7 @@
  */
 import type { Choice, Purpose } from '../types';
 import { allowedBy } from './decide';
-import { guardVerdict, trackingPurposeOf, type GuardSiteData, type TrackingNames } from './guard';
+import { guardSampleNames, guardVerdict, trackingPurposeOf, type GuardSiteData, type TrackingNames } from './guard';
 import type { CookieRuleInput, SiteCookieRules } from './dnr-cookie-rules';
 
 /** Match patterns for a site and its subdomains (any scheme, any port). */
@@ -13,19 +13,26 @@ export function sitePatterns(site: string): string[] {
   return [`*://*.${site}/*`];
 }
 
-/** Sample names that stand for the built-in list: exact names and each prefix with a suffix. */
-function sampleNames(names: TrackingNames): string[] {
-  return [...Object.keys(names.exact), ...names.prefixes.map(([stem]) => `${stem}1`)];
+/** How a site's guard starts before its data arrives (Chromium: chosen by which scripts are registered). */
+export interface GuardStart {
+  /** strict: refuse the built-in tracking names; open: refuse nothing (the site keeps them all). */
+  mode: 'strict' | 'open';
+  /** strict only: built-in names the site keeps all the same (indices of guardSampleNames). */
+  keep: number[];
 }
 
 /**
- * Strict (refuse the well-known tracking names before the site's data arrives) only when the site's data
- * refuses every one of them; open otherwise, so the guard never refuses, even for a moment, what the site's
- * declaration, exceptions or choice keep.
+ * Strict, with the built-in names the site's declaration, exceptions or choice keep, so the guard never
+ * refuses, even for a moment, what the site keeps, and refuses the rest from the page's first line; open
+ * when the site keeps every one ("Allow all").
  */
-export function guardModeOf(data: GuardSiteData, names: TrackingNames): 'strict' | 'open' {
-  for (const n of sampleNames(names)) if (guardVerdict(n, data, names, null) === 'allow') return 'open';
-  return 'strict';
+export function guardStartOf(data: GuardSiteData, names: TrackingNames): GuardStart {
+  const keep: number[] = [];
+  const samples = guardSampleNames(names);
+  samples.forEach((n, i) => {
+    if (guardVerdict(n, data, names, null) === 'allow') keep.push(i);
+  });
+  return keep.length === samples.length ? { mode: 'open', keep: [] } : { mode: 'strict', keep };
 }
 
 export interface RulePlanInput {

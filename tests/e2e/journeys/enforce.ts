@@ -209,6 +209,67 @@ export async function allowAllTakesEffectAtOnce(driver: Driver, server: DemoServ
   await ext.close();
 }
 
+/**
+ * Per-cookie exceptions from the options page: "always allow `_ga`" on market.test lets that one cookie
+ * through (the page's script and its beacon), and removing the exception removes it at once.
+ */
+export async function exceptionsFromTheOptionsPage(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const options = await driver.extensionPage('options.html');
+  await options.fill('[data-testid="exception-site"]', 'market.test');
+  await options.fill('[data-testid="exception-name"]', '_ga');
+  await options.evaluate(`(document.querySelector('[data-testid="add-exception"] button[type="submit"]').click(), true)`);
+  const rows = () => options.evaluate<string[]>(`[...document.querySelectorAll('[data-testid="cookie-exception"]')].map((li) => li.dataset.site + ' ' + li.dataset.name + ' ' + li.dataset.rule)`);
+  await expect.poll(rows).toEqual(['market.test _ga allow']);
+
+  const page = await driver.newPage();
+  const from = server.requests.length;
+  await page.goto(server.url('market.test', '/p/3', true));
+  const seen = await page.text('#cookies');
+  expect(seen).toContain('_ga=');
+  expect(seen).not.toContain('_fbp=');
+  await expect.poll(() => server.requests.slice(from).filter((r) => r.path.startsWith('/collect')).length).toBe(1);
+  const beacon = server.requests.slice(from).find((r) => r.path.startsWith('/collect'))!;
+  expect(has(beacon, '_ga') && !has(beacon, '_fbp')).toBe(true);
+  expect(await cookieNames(ext, 'market.test')).toContain('_ga');
+
+  await options.evaluate(`(document.querySelector('[data-testid="remove-exception"]').click(), true)`);
+  await expect.poll(rows).toEqual([]);
+  await expect.poll(() => cookieNames(ext, 'market.test')).not.toContain('_ga');
+  await options.close();
+  await page.close();
+  await ext.close();
+}
+
+/**
+ * The guard leaves nothing behind for the page to find, the getter still reads the page's real cookies, and
+ * the setter taken from the prototype's descriptor is the guarded one.
+ */
+export async function theGuardIsHardToFindAndToUnwrap(driver: Driver, server: DemoServer): Promise<void> {
+  const page = await driver.newPage();
+  await page.goto(server.url('market.test', '/p/4', true));
+  const probe = await page.evaluate<{ viaDescriptor: boolean; viaStore: boolean; globals: string[]; attributes: number; reads: boolean; native: boolean }>(`(async () => {
+    const d = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+    d.set.call(document, '_gid=GA1.1.7; path=/');
+    document.cookie = 'visible=1; path=/';
+    let viaStore = false;
+    if (globalThis.cookieStore) {
+      await cookieStore.set('_gcl_aw', '1').catch(() => undefined);
+      viaStore = !!(await cookieStore.get('_gcl_aw'));
+    }
+    return {
+      viaDescriptor: document.cookie.includes('_gid='),
+      viaStore,
+      globals: Object.getOwnPropertyNames(window).filter((n) => /warden|guard/i.test(n)),
+      attributes: document.querySelectorAll('[data-cookie-warden-guard]').length,
+      reads: document.cookie.includes('visible=1'),
+      native: /\[native code\]/.test(Function.prototype.toString.call(d.set)),
+    };
+  })()`);
+  expect(probe).toEqual({ viaDescriptor: false, viaStore: false, globals: [], attributes: 0, reads: true, native: true });
+  await page.close();
+}
+
 /** The choice survives a background restart: the guard and the rules come back with it. */
 export async function choiceSurvivesBackgroundRestart(driver: Driver, server: DemoServer): Promise<void> {
   const ext = await waitForExtension(driver);
@@ -243,5 +304,7 @@ export const journeys: readonly Journey[] = [
   ['no refused cookie reaches the network, and the login survives every mode', (c) => noLeakAndLoginsSurviveEveryMode(c.driver, c.server)],
   ['a login that crosses sites (SSO) survives every mode', (c) => ssoSurvivesEveryMode(c.driver, c.server)],
   ['"Allow all" on a site stops removals at once and lets the next writes through', (c) => allowAllTakesEffectAtOnce(c.driver, c.server)],
+  ['per-cookie exceptions from the options page: "always allow" one cookie, removed at once when the exception goes', (c) => exceptionsFromTheOptionsPage(c.driver, c.server)],
+  ['the guard leaves no trace for the page, reads real cookies, and cannot be unwrapped through its descriptor', (c) => theGuardIsHardToFindAndToUnwrap(c.driver, c.server)],
   ['the choice survives a background restart', (c) => choiceSurvivesBackgroundRestart(c.driver, c.server)],
 ];
