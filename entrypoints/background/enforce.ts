@@ -92,13 +92,7 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
       await syncFirefoxGuards(defaultData, known.map((site) => ({ site, data: dataFor(w, site) })));
       return;
     }
-    const start = guardStartOf(compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
-    const defaultKey = JSON.stringify(start);
-    const sites = known
-      .map((site) => ({ site, start: guardStartOf(dataFor(w, site), names) }))
-      .filter((s) => JSON.stringify(s.start) !== defaultKey)
-      .sort((a, b) => a.site.localeCompare(b.site));
-    await syncChromiumGuards({ default: start, sites });
+    // The network first: rules apply to the next response, the guard registrations to the next page.
     const open = tabs.openSites();
     await syncChromiumCookieRules(
       planCookieRules({
@@ -117,6 +111,13 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
         tabs: open.map((site) => ({ site, tabIds: tabs.tabsOf(site) })),
       }),
     );
+    const start = guardStartOf(compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
+    const defaultKey = JSON.stringify(start);
+    const sites = known
+      .map((site) => ({ site, start: guardStartOf(dataFor(w, site), names) }))
+      .filter((s) => JSON.stringify(s.start) !== defaultKey)
+      .sort((a, b) => a.site.localeCompare(b.site));
+    await syncChromiumGuards({ default: start, sites });
   }
 
   // Changes come in bursts: one sync at a time, and one more after it if anything changed meanwhile.
@@ -179,9 +180,9 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
     },
     async changed(site) {
       const w = await ready;
-      // Open pages first: a page's next write follows the new choice at once.
-      await pushToTabs(w, site);
+      // Open pages and the rules together: a page's next write and the next response follow the new choice.
       void run();
+      await pushToTabs(w, site);
       while (running) await running;
     },
     async guardData(url) {

@@ -44,11 +44,13 @@ export default defineBackground(() => {
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
     const valid = validateSettings(next);
-    await settingsItem.setValue(valid);
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
+    // Open pages and the network rules follow at once, while the settings are being stored.
+    const enforced = enforcement.changed(null);
+    await settingsItem.setValue(valid);
     refreshAllBadges();
-    await enforcement.changed(null);
+    await enforced;
     return valid;
   }
 

@@ -35,6 +35,13 @@ export function guardStartOf(data: GuardSiteData, names: TrackingNames): GuardSt
   return keep.length === samples.length ? { mode: 'open', keep: [] } : { mode: 'strict', keep };
 }
 
+/**
+ * Built-in names that sites commonly set over HTTP (a tag's server side, an ad server, a login answer), with
+ * a Domain attribute: each recently seen site gets a Domain=<site> rule for these (and for the names seen
+ * removed on it). Every site gets host-only rules for all built-in names anyway (the defaults).
+ */
+export const HTTP_SET_NAMES = ['_ga', '_gid', '_gcl_au', '_gcl_aw', '_gcl_dc', '_fbp', '_fbc', 'fr', 'IDE', '__gads', '__gpi', '_uetsid', '_uetvid', 'MUID', '_ttp'];
+
 export interface RulePlanInput {
   /** Sites seen recently, most recent first. */
   recent: string[];
@@ -52,19 +59,27 @@ export interface RulePlanInput {
 
 export function planCookieRules(input: RulePlanInput): Omit<CookieRuleInput, 'budget' | 'firstId'> {
   const builtins = Object.keys(input.names.exact);
+  const core = HTTP_SET_NAMES.filter((n) => Object.prototype.hasOwnProperty.call(input.names.exact, n));
+  const votes = new Map<string, 'keep' | 'remove'>();
+  const vote = (site: string, name: string, domain: string) => {
+    const key = `${site}\u0000${name}\u0000${domain}`;
+    let v = votes.get(key);
+    if (!v) votes.set(key, (v = input.vote(site, name, domain)));
+    return v;
+  };
   const keptInTabs = (owner: string | null, name: string, domain: string): number[] => {
     const out: number[] = [];
-    for (const t of input.tabs) if (t.site !== owner && input.vote(t.site, name, domain) === 'keep') out.push(...t.tabIds);
+    for (const t of input.tabs) if (t.site !== owner && vote(t.site, name, domain) === 'keep') out.push(...t.tabIds);
     return out;
   };
   const sites: SiteCookieRules[] = [];
   for (const site of input.recent) {
-    const names = new Set(builtins);
+    const names = new Set(core);
     for (const n of input.removedNames(site)) names.add(n);
     const rules: SiteCookieRules['names'] = [];
     for (const name of names) {
       // The owner's own vote first: no rule ever refuses what the cookie's own site keeps.
-      if (input.vote(site, name, site) !== 'remove') continue;
+      if (vote(site, name, site) !== 'remove') continue;
       rules.push({ name, keptInTabs: keptInTabs(site, name, site) });
     }
     if (rules.length) sites.push({ site, names: rules });
@@ -73,7 +88,7 @@ export function planCookieRules(input: RulePlanInput): Omit<CookieRuleInput, 'bu
   for (const name of builtins) {
     const purpose = trackingPurposeOf(input.names, name) as Purpose;
     if (allowedBy(input.defaultChoice, purpose)) continue;
-    const keepingSites = input.known.filter((k) => input.vote(k, name, k) === 'keep');
+    const keepingSites = input.known.filter((k) => vote(k, name, k) === 'keep');
     defaults.push({ name, keepingSites, keptInTabs: keptInTabs(null, name, 'unknown.invalid') });
   }
   return { sites, defaults };
