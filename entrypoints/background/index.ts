@@ -39,7 +39,7 @@ export default defineBackground(() => {
     return warden;
   })();
   // Before the network (issue 11): cookie guards, DNR cookie rules (Chromium), header filters (Firefox).
-  const enforcement = installEnforcement(ready, tabs, (cookie) => void ready.then((w) => onCookie(w, cookie, false)));
+  const enforcement = installEnforcement(ready, tabs, (cookie) => void ready.then((w) => onRefused(w, cookie)));
 
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
@@ -134,6 +134,16 @@ export default defineBackground(() => {
     for (const site of out.newSites) void policies.ensure(site, null);
   }
 
+  /**
+   * A cookie refused before the store (a guard, a Firefox header filter): listed as onCookie would, but not
+   * stored, so nothing to remove; and no empty policy load, which would be the job in flight that swallows
+   * the page's own policy facts arriving a moment later (PolicyService.ensure returns the job in flight).
+   */
+  function onRefused(w: Warden, raw: BrowserCookie): void {
+    const out = w.observe(toObserved(raw), Date.now());
+    for (const site of out.sites) scheduleBadges(site);
+  }
+
   browser.cookies.onChanged.addListener((change) => {
     const raw = change.cookie as BrowserCookie;
     if (warden) onCookie(warden, raw, change.removed);
@@ -193,7 +203,7 @@ export default defineBackground(() => {
         if (!host || !sender.tab) return { ok: false };
         // Never stored, so never seen by cookies.onChanged: listed as removed, as they would have been.
         const storeId = (sender.tab as { cookieStoreId?: string }).cookieStoreId;
-        for (const name of request.names) onCookie(w, refusedCookie(name, host, storeId), false);
+        for (const name of request.names) onRefused(w, refusedCookie(name, host, storeId));
         return { ok: true };
       },
       'guard-data'(request, sender) {
