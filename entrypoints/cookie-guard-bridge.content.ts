@@ -44,6 +44,7 @@ export default defineContentScript({
         if (typeof name === 'string') report(name);
       });
       el.dispatchEvent(new CustomEvent(HELLO_EVENT));
+      ask();
       if (pending !== null) deliver(pending);
       pending = null;
       return true;
@@ -57,12 +58,15 @@ export default defineContentScript({
       document.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
     }
 
-    void browser.runtime
-      .sendMessage({ type: 'guard-data', url: location.href })
-      .then((data: unknown) => {
-        if (data) deliver(JSON.stringify(data));
-      })
-      .catch(() => undefined);
+    // Asked only where a guard runs (it left its channel): frames without one cost the background nothing.
+    function ask(): void {
+      void browser.runtime
+        .sendMessage({ type: 'guard-data', url: location.href })
+        .then((data: unknown) => {
+          if (data) deliver(JSON.stringify(data));
+        })
+        .catch(() => undefined);
+    }
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as { type?: unknown; data?: unknown };
       if (m?.type === 'guard-update' && m.data) deliver(JSON.stringify(m.data));
