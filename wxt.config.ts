@@ -25,7 +25,8 @@ export default defineConfig({
       'webRequest',
       'declarativeNetRequestWithHostAccess',
       // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts).
-      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      // Chromium: the main-world cookie guard is a registered content script (issue 11).
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : ['scripting']),
     ],
     // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
     host_permissions: ['*://*/*'],

@@ -1,6 +1,7 @@
 /** View state for the popup and options pages (zustand): a mirror of what the background owns. */
 import { create } from 'zustand';
 import type { Settings, SettingsView, SiteView } from '@/lib/messages';
+import type { CookieException, UnknownCookies } from '@/lib/types';
 import type { ImportResult } from '@/lib/storage/transfer';
 import type { Choice } from '@/lib/types';
 import { send } from './api';
@@ -19,6 +20,8 @@ interface UiState {
   setRetention: (days: number) => Promise<void>;
   importSettings: (data: unknown) => Promise<ImportResult | null>;
   resetSettings: () => Promise<void>;
+  setCookieException: (site: string, name: string, rule: CookieException | null) => Promise<void>;
+  setUnknownCookies: (value: UnknownCookies) => Promise<void>;
   clearHistory: () => Promise<number | null>;
   refreshPolicy: (tabId: number) => Promise<void>;
 }
@@ -69,6 +72,8 @@ export const useUi = create<UiState>((set, get) => {
       }
     },
     resetSettings: () => settingsCall(() => send({ type: 'reset-settings' })),
+    setCookieException: (site, name, rule) => settingsCall(() => send({ type: 'set-cookie-exception', site, name, rule })),
+    setUnknownCookies: (value) => settingsCall(() => send({ type: 'set-unknown-cookies', value })),
     async clearHistory() {
       try {
         return (await send({ type: 'clear-history' })).cleared;

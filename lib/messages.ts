@@ -2,12 +2,14 @@
  * The one message protocol between the background (the only writer of state), the popup and options
  * pages, and the content scripts. Each request type is declared beside its response type.
  */
-import type { Choice, Purpose, Settings, SignalStance } from './types';
+import type { Choice, CookieException, Purpose, Settings, SignalStance, UnknownCookies } from './types';
+import type { GuardSiteData } from './enforce/guard';
 import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
 import type { ImportResult } from './storage/transfer';
+import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -144,7 +146,13 @@ export type Request =
   | { type: 'set-retention'; days: number }
   | { type: 'import-settings'; data: unknown }
   | { type: 'reset-settings' }
-  | { type: 'clear-history' };
+  | { type: 'clear-history' }
+  | { type: 'set-cookie-exception'; site: string; name: string; rule: CookieException | null }
+  | { type: 'set-unknown-cookies'; value: UnknownCookies }
+  /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
+  | { type: 'guard-data'; url: string }
+  /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
+  | { type: 'guard-refused'; names: string[] };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -158,13 +166,17 @@ export interface ResponseOf {
   'import-settings': ImportResult;
   'reset-settings': Settings;
   'clear-history': { cleared: number };
+  'set-cookie-exception': Settings;
+  'set-unknown-cookies': Settings;
+  'guard-data': GuardSiteData | null;
+  'guard-refused': { ok: boolean };
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -206,6 +218,19 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: 'reset-settings' };
     case 'clear-history':
       return { type: 'clear-history' };
+    case 'set-cookie-exception':
+      if (!validSiteName(m.site) || !validCookieName(m.name)) return null;
+      if (m.rule !== null && !isCookieException(m.rule)) return null;
+      return { type: 'set-cookie-exception', site: m.site, name: m.name, rule: m.rule as CookieException | null };
+    case 'set-unknown-cookies':
+      return isUnknownCookies(m.value) ? { type: 'set-unknown-cookies', value: m.value } : null;
+    case 'guard-data':
+      return typeof m.url === 'string' && m.url.length <= 8_192 ? { type: 'guard-data', url: m.url } : null;
+    case 'guard-refused': {
+      if (!Array.isArray(m.names) || m.names.length === 0 || m.names.length > 50) return null;
+      if (!m.names.every((n) => validCookieName(n))) return null;
+      return { type: 'guard-refused', names: [...new Set(m.names as string[])] };
+    }
     case 'page-facts': {
       const facts = validatePageFacts(m.facts);
       return facts ? { type: 'page-facts', facts } : null;

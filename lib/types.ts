@@ -102,6 +102,12 @@ export type Choice = 'essential-only' | 'essential-functional' | 'allow-all';
 
 export const CHOICES: readonly Choice[] = ['essential-only', 'essential-functional', 'allow-all'];
 
+/** A per-cookie exception on one site: this site always keeps, or always refuses, a cookie of this name. */
+export type CookieException = 'allow' | 'remove';
+
+/** What happens to an undeclared cookie whose purpose nothing tells: kept and flagged (default), or removed. */
+export type UnknownCookies = 'keep' | 'remove';
+
 /** What the user set: stored by the background (lib/storage/settings.ts validates it). */
 export interface Settings {
   defaultChoice: Choice;
@@ -111,4 +117,7 @@ export interface Settings {
   paused: boolean;
   /** How many days observations (cookies seen, breaches) are kept. */
   retentionDays: number;
+  /** site → cookie name → exception. Only that site's vote changes (lib/engine/ownership.ts still rules). */
+  cookieExceptions: Record<string, Record<string, CookieException>>;
+  unknownCookies: UnknownCookies;
 }

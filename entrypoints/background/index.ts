@@ -12,7 +12,7 @@ import { ObservationStore } from './observations';
 import type { Settings, SettingsView, SiteView } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { DEFAULT_SETTINGS, validateSettings, withDefaultChoice, withPaused, withRetentionDays, withSiteChoice } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS, validateSettings, withCookieException, withDefaultChoice, withPaused, withRetentionDays, withSiteChoice, withUnknownCookies } from '@/lib/storage/settings';
 import { importSettings } from '@/lib/storage/transfer';
 import { badgeFor } from '@/lib/view/badge';
 import { installRouter } from './messages';
@@ -23,6 +23,7 @@ import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { installSignalRules } from './headers';
 import { updateBadges } from './badge';
+import { installEnforcement, refusedCookie } from './enforce';
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
@@ -44,6 +45,8 @@ export default defineBackground(() => {
     void checkCacheBudget();
     return warden;
   })();
+  // Before the network (issue 11): cookie guards, DNR cookie rules (Chromium), header filters (Firefox).
+  const enforcement = installEnforcement(ready, tabs, (cookie) => void ready.then((w) => onRefused(w, cookie)));
 
   const settingsView = (settings: Settings): SettingsView => ({ ...settings, storageError: storageError() });
 
@@ -51,13 +54,16 @@ export default defineBackground(() => {
     const w = await ready;
     const valid = validateSettings(next);
     const resumed = w.settings.paused && !valid.paused;
-    // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
-    await saveSettings(valid);
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
+    // Open pages and the network rules follow at once, while the settings are being stored.
+    const enforced = enforcement.changed(null);
+    // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
+    await saveSettings(valid);
     // Cookies set while paused were not judged: judge the open sites' cookies now.
     if (resumed) for (const site of tabs.openSites()) void rescanSite(site);
     refreshAllBadges();
+    await enforced;
     return settingsView(valid);
   }
 
@@ -105,6 +111,7 @@ export default defineBackground(() => {
       applyRemovals(toRemove);
       refreshAllBadges();
       scheduleBadges(site);
+      void enforcement.changed(site);
     },
   });
   installRedirectGuard();
@@ -128,7 +135,7 @@ export default defineBackground(() => {
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
-    if (details.frameId === 0) tabs.navigate(details.tabId, details.url);
+    if (details.frameId === 0) enforcement.siteSeen(tabs.navigate(details.tabId, details.url));
     else {
       const host = hostOfUrl(details.url);
       if (host) tabs.sawHost(details.tabId, host);
@@ -137,6 +144,7 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener((details) => {
     if (details.frameId !== 0) return;
     const site = tabs.commit(details.tabId, details.url);
+    enforcement.tabsChanged();
     if (site) void refreshBadges(site);
   });
   browser.webRequest.onBeforeRequest.addListener(
@@ -148,7 +156,10 @@ export default defineBackground(() => {
     },
     { urls: ['<all_urls>'] },
   );
-  browser.tabs.onRemoved.addListener((tabId) => tabs.close(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.close(tabId);
+    enforcement.tabsChanged();
+  });
 
   // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
   function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
@@ -183,6 +194,16 @@ export default defineBackground(() => {
     warmed = w;
     return w;
   });
+
+  /**
+   * A cookie refused before the store (a guard, a Firefox header filter): listed as onCookie would, but not
+   * stored, so nothing to remove; and no empty policy load, which would be the job in flight that swallows
+   * the page's own policy facts arriving a moment later (PolicyService.ensure returns the job in flight).
+   */
+  function onRefused(w: Warden, raw: BrowserCookie): void {
+    const out = w.observe(toObserved(raw), Date.now());
+    for (const site of out.sites) scheduleBadges(site);
+  }
 
   browser.cookies.onChanged.addListener((change) => {
     const raw = change.cookie as BrowserCookie;
@@ -257,6 +278,25 @@ export default defineBackground(() => {
         void observations.clear();
         refreshAllBadges();
         return { cleared };
+      },
+      async 'set-cookie-exception'(request) {
+        return applySettings(withCookieException((await ready).settings, request.site, request.name, request.rule));
+      },
+      async 'set-unknown-cookies'(request) {
+        return applySettings(withUnknownCookies((await ready).settings, request.value));
+      },
+      async 'guard-refused'(request, sender) {
+        const w = await ready;
+        const host = sender.url ? hostOfUrl(sender.url) : null;
+        if (!host || !sender.tab) return { ok: false };
+        // Never stored, so never seen by cookies.onChanged: listed as removed, as they would have been.
+        const storeId = (sender.tab as { cookieStoreId?: string }).cookieStoreId;
+        for (const name of request.names) onRefused(w, refusedCookie(name, host, storeId));
+        return { ok: true };
+      },
+      'guard-data'(request, sender) {
+        // The browser's word for the frame's URL, not the message's.
+        return enforcement.guardData(sender.url ?? request.url);
       },
       async 'refresh-policy'(request) {
         const w = await ready;

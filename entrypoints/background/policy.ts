@@ -44,7 +44,9 @@ export class PolicyService {
    */
   ensure(site: SiteKey, input: DiscoveryInput | null, force = false): Promise<void> {
     const existing = this.inFlight.get(site);
-    if (existing) return existing;
+    // A job started without the page's facts (a cookie event, a popup) must not swallow them: run again
+    // with them once it ends (the cached entry then makes the second run cheap).
+    if (existing) return input || force ? existing.then(() => this.ensure(site, input, force)) : existing;
     const job = this.run(site, input, force)
       .catch((err) => console.warn('cookie-warden: policy', site, err))
       .finally(() => this.inFlight.delete(site));

@@ -4,6 +4,7 @@ import { useUi } from '@/components/store';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { t, tn, type MessageKey } from '@/components/i18n';
 import { StorageWarning } from '@/components/StorageWarning';
+import { CookieExceptions } from '@/components/CookieExceptions';
 import { COMPONENTS } from '@/lib/about';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@/lib/storage/settings';
 import { exportSettings, parseExportText, type ImportNote, type ImportProblem } from '@/lib/storage/transfer';
@@ -141,6 +142,12 @@ export function Options() {
           </table>
         )}
       </section>
+
+      <CookieExceptions
+        settings={settings}
+        onException={(site, name, rule) => void ui.setCookieException(site, name, rule)}
+        onUnknown={(value) => void ui.setUnknownCookies(value)}
+      />
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t('optionsHistory')}</h2>

@@ -9,8 +9,10 @@ import type { Choice, Declaration, Settings } from '../types';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
 import { shippedModel, UndeclaredJudge } from '../cookies/judge';
-import { hostInDomain, normalizeDomain, type SiteKey } from '../site';
+import { hostInDomain, normalizeDomain, siteOfHost, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
+import { applyUserRules } from '../enforce/user-rules';
+import { exceptionFor } from '../storage/settings';
 import { TabTracker } from './tabs';
 
 /** A cookie as the browser reports it, without its value. */
@@ -91,6 +93,15 @@ export interface Outcome {
   /** Sites first heard of with this cookie: the adapter loads their cached policy (the owner is asked). */
   newSites: SiteKey[];
 }
+
+/** A site nothing is known of yet, as judged: policy pending, no declaration. Never mutated. */
+const UNKNOWN_SITE: SiteRecord = Object.freeze({
+  policy: { status: 'pending' },
+  declaration: null,
+  meta: null,
+  cookies: new Set<string>(),
+  generation: 0,
+}) as SiteRecord;
 
 const MAX_COOKIES_PER_SITE = 2_000;
 const MAX_SITES = 1_000;
@@ -202,30 +213,73 @@ export class Warden {
     return 'pending';
   }
 
-  private verdictFor(site: SiteKey, entry: CookieEntry): Verdict {
-    const r = this.record(site);
+  /**
+   * One site's verdict on a cookie. `entry` may be a hypothetical one (the guard asks about a name before any
+   * cookie exists): its attributes are then unknown and judged as a session cookie's.
+   */
+  private verdictFor(
+    site: SiteKey,
+    entry: Pick<CookieEntry, 'domain'> & { lastSeen?: number; cookie: Pick<ObservedCookie, 'name'> & Partial<ObservedCookie> },
+  ): Verdict {
+    // Asking must not record a site (refuses / voteOf ask about sites never seen): `knows()` stays honest.
+    const r = this.sites.get(site) ?? UNKNOWN_SITE;
+    const policy = this.policyStatus(r);
     const c = entry.cookie;
-    return decide({
+    const seen = entry.lastSeen ?? 0;
+    const session = c.session ?? true;
+    const verdict = decide({
       name: c.name,
       domain: entry.domain,
-      policy: this.policyStatus(r),
+      policy,
       declaration: r.declaration,
       choice: this.choiceFor(site),
       knowledge: this.knowledge,
-      observed: { expirationDate: c.expirationDate, session: c.session, now: entry.lastSeen, thirdParty: !hostInDomain(entry.domain, site) },
+      observed: { expirationDate: c.expirationDate, session, now: seen, thirdParty: !hostInDomain(entry.domain, site) },
       toldNo: this.currentSettings.sendSignals,
-      judge: this.judge,
+      // The model reads a cookie's attributes: a hypothetical one (the guard asks about a bare name) is judged
+      // by the knowledge base and the name rules alone.
+      judge: entry.lastSeen === undefined ? null : this.judge,
       facts: {
         site,
-        path: c.path,
-        httpOnly: c.httpOnly,
-        secure: c.secure,
+        path: c.path ?? '/',
+        httpOnly: c.httpOnly ?? false,
+        secure: c.secure ?? false,
         sameSite: c.sameSite ?? 'unspecified',
-        hostOnly: c.hostOnly,
-        expiry: c.session || c.expirationDate === undefined ? 0 : Math.max(0, Math.round(c.expirationDate - entry.lastSeen / 1000)),
+        hostOnly: c.hostOnly ?? true,
+        expiry: session || c.expirationDate === undefined ? 0 : Math.max(0, Math.round(c.expirationDate - seen / 1000)),
         value: this.transientValue,
       },
     });
+    // The user's per-cookie exceptions and the unknown-purpose setting change this site's vote only.
+    return applyUserRules(verdict, {
+      exception: exceptionFor(this.currentSettings, site, entry.cookie.name),
+      unknownCookies: this.currentSettings.unknownCookies,
+      policy,
+    });
+  }
+
+  /** One site's own vote on a cookie name of a domain (the user's rules included). Records nothing. */
+  voteOf(site: SiteKey, name: string, domain: string): 'keep' | 'remove' {
+    return this.verdictFor(site, { domain: normalizeDomain(domain), cookie: { name } }).action;
+  }
+
+  /**
+   * Would a cookie about to be set (a Set-Cookie line, a Cookie header's entry) be removed? The same rule as
+   * for a stored cookie (every site it belongs to is asked, removed only when all refuse), without recording
+   * anything. `alsoAsk`: sites whose vote counts as well (Firefox: the partition's site when the browser may
+   * or may not partition it; both are asked and either keeps it).
+   */
+  refuses(name: string, domain: string, alsoAsk: readonly SiteKey[] = []): boolean {
+    const d = normalizeDomain(domain);
+    const owner = siteOfHost(d);
+    const sites: SiteKey[] = [];
+    if (owner) sites.push(owner);
+    for (const s of alsoAsk) if (!sites.includes(s)) sites.push(s);
+    this.tabs.sitesSeeing(d, owner, sites);
+    if (sites.length === 0) return false;
+    const probe = { domain: d, cookie: { name } };
+    for (const site of sites) if (this.verdictFor(site, probe).action === 'keep') return false;
+    return true;
   }
 
   /** Ask every site the entry belongs to again and settle its fate. Returns true when it flips to removal. */

@@ -24,7 +24,7 @@ const cookie = (name: string): ObservedCookie => ({
 });
 const POLICY = readDocument(
   `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
-   <tbody><tr><td>session</td><td>Login</td><td>7 days</td></tr></tbody></table>`,
+   <tbody><tr><td>session</td><td>Login</td><td>2 months</td></tr></tbody></table>`,
   { url: 'https://syncronis.test/cookie-policy', knowledge },
 );
 const WORDS = new Proxy({} as ReportWords, { get: (_t, k) => `[${String(k)}]` });
@@ -42,7 +42,9 @@ describe('site report', () => {
   it('lists every breach with its evidence: time, attributes, policy URL, SHA-256, fetch date', () => {
     const v = view();
     const r = buildReport(v, new Date('2026-12-01T12:00:00Z'), '0.1.0')!;
-    expect(r.summary).toEqual({ cookies: 2, removed: 1, kept: 1, breaches: 1 });
+    // The hostile name reads as Hotjar's to the knowledge base and as nothing known to the classifier:
+    // they disagree, so it is kept (and undeclared).
+    expect(r.summary).toEqual({ cookies: 2, removed: 0, kept: 2, breaches: 1 });
     expect(r.breaches).toHaveLength(1);
     const b = r.breaches[0]!;
     expect(b.kinds).toEqual(['undeclared']);

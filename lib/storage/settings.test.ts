@@ -12,6 +12,8 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   sendSignals: fc.boolean(),
   paused: fc.boolean(),
   retentionDays: fc.integer({ min: 1, max: 365 }),
+  cookieExceptions: fc.constant({}),
+  unknownCookies: fc.constantFrom('keep' as const, 'remove' as const),
 });
 /** Anything storage could hold: valid settings with broken or extra fields, or junk. */
 const stored = fc.oneof(
@@ -26,6 +28,7 @@ describe('validateSettings', () => {
   it('repairs to defaults, keeps what is valid', () => {
     expect(validateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(validateSettings({ defaultChoice: 'allow-all', siteChoices: { 'a.example': 'nope', 'b.example': 'essential-functional' }, sendSignals: 'yes' })).toEqual({
+      ...DEFAULT_SETTINGS,
       defaultChoice: 'allow-all',
       siteChoices: { 'b.example': 'essential-functional' },
       sendSignals: true,

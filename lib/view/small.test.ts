@@ -60,7 +60,7 @@ describe('badge', () => {
       title: { key: 'badgeTitleBreaches', subs: ['2', 'a.test'] },
       worst: 'notice',
     });
-    expect(badgeFor('a.test', [['undeclared'], ['set-after-refusal']], false).color).toBe(BADGE_COLORS.severe);
+    expect(badgeFor('a.test', [['undeclared'], ['despite-refusal']], false).color).toBe(BADGE_COLORS.severe);
     // A kind this list does not know yet is taken seriously, not ignored.
     expect(badgeFor('a.test', [['some-new-kind']], false).worst).toBe('serious');
     expect(badgeFor('a.test', [], false)).toMatchObject({ text: '', title: { key: 'badgeTitleNone' } });

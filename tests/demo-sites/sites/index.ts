@@ -11,7 +11,22 @@ import { discoverySites } from './discovery';
 import { ownershipSites } from './ownership';
 import { createAdnet, createBreaches } from './breaches';
 import { createLanLinks, createPrinter, createV6Links } from './local-guard';
+import { enforceSites } from './enforce';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(), createBreaches(), createAdnet(), createLanLinks(), createV6Links(), createPrinter()];
+  return [
+    createSyncronis(),
+    createKopano(),
+    createYoutube(),
+    createCookiebotCdn(),
+    createOneTrustCdn(),
+    ...discoverySites(),
+    ...ownershipSites(),
+    createBreaches(),
+    createAdnet(),
+    createLanLinks(),
+    createV6Links(),
+    createPrinter(),
+    ...enforceSites(),
+  ];
 }

@@ -75,25 +75,33 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
     writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   }
   const ext = EXTENSION_DIRS.chromium;
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      // *.lan: a device on the local network (tests/demo-sites/sites/local-guard.ts).
-      '--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.lan 127.0.0.1',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
-    ],
-    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_${opts.lang.toUpperCase()}.UTF-8` } } : {}),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  let knownId = '';
+  const start = async (): Promise<[BrowserContext, string]> => {
+    const ctx = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        // *.lan: a device on the local network (tests/demo-sites/sites/local-guard.ts).
+        '--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.lan 127.0.0.1',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+      ],
+      ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_${opts.lang.toUpperCase()}.UTF-8` } } : {}),
+    });
+    // On a relaunch the worker may stay asleep until an event: an unpacked extension keeps its id (it comes
+    // from the path), so the id known from the first launch does.
+    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: knownId ? 10_000 : 30_000 }).catch(() => null));
+    if (worker) knownId = new URL(worker.url()).host;
+    if (!knownId) throw new Error('the extension service worker did not start');
+    return [ctx, knownId];
+  };
+  let [context, extensionId] = await start();
   return {
     name: 'chromium',
     lang: opts.lang ?? 'en',
@@ -112,6 +120,11 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${p}`, { waitUntil: 'load' });
       return wrap(page);
+    },
+    async restartBrowser() {
+      // The same profile directory: what the extension stored (settings, registered scripts) is still there.
+      await context.close();
+      [context, extensionId] = await start();
     },
     async close() {
       await context.close();

@@ -38,6 +38,10 @@ export interface Driver {
   newPage(): Promise<TestPage>;
   /** Chromium: stop the extension's service worker, as the browser does after 30 s idle. */
   stopWorker?(): Promise<void>;
+  /** Firefox: reload the extension (its background page starts again; the profile stays). */
+  restartBackground?(): Promise<void>;
+  /** Chromium: close the browser and launch it again on the same profile. */
+  restartBrowser?(): Promise<void>;
   /** A page of the extension itself (popup.html?…), where the `browser`/`chrome` APIs are available. */
   extensionPage(path: string): Promise<TestPage>;
   close(): Promise<void>;

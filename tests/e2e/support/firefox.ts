@@ -104,6 +104,29 @@ export async function launchFirefox(hosts: string[], lang?: string): Promise<Dri
       await page.goto(`moz-extension://${UUID}/${p}`, { waitUntil: 'networkidle0' });
       return wrap(page);
     },
+    async restartBackground() {
+      // runtime.reload() starts the extension again (its background page too); storage stays. It closes the
+      // extension's pages, so the page that asks may disappear under us.
+      const page = await browser.newPage();
+      await page.goto(`moz-extension://${UUID}/popup.html?tabId=999999`, { waitUntil: 'networkidle0' });
+      await page.evaluate('setTimeout(() => browser.runtime.reload(), 0)').catch(() => undefined);
+      await page.close().catch(() => undefined);
+      // Back when a new page of the extension gets an answer from the new background.
+      for (let i = 0; i < 100; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const probe = await browser.newPage();
+        try {
+          await probe.goto(`moz-extension://${UUID}/popup.html?tabId=999999`, { waitUntil: 'networkidle0', timeout: 5_000 });
+          const ok = await probe.evaluate(`browser.runtime.sendMessage({ type: 'get-settings' }).then((s) => !!s)`);
+          if (ok) return;
+        } catch {
+          /* still reloading */
+        } finally {
+          await probe.close().catch(() => undefined);
+        }
+      }
+      throw new Error('the extension did not come back after runtime.reload()');
+    },
     async close() {
       await browser.close();
     },
