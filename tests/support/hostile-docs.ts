@@ -51,6 +51,11 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   },
   { name: 'Markdown prose', hint: 'markdown', make: (size) => fill('# Cookies\n\n', () => 'We use **cookies** and `_ga` to count visits. ', '\n', size) },
   { name: 'Markdown nested quotes', hint: 'markdown', make: (size) => fill('', () => '> '.repeat(50) + '_ga\n', '', size) },
+  {
+    name: 'template marks never closed',
+    hint: 'html',
+    make: (size) => fill('<h1>Cookie policy</h1>{% block content %}<p>We use cookies.</p>{% endblock %}', () => '{% ', '', size),
+  },
   { name: 'plain text lines', hint: 'text', make: (size) => fill('', (i) => `Cookie ck_${i} keeps you signed in for 1 year.\n`, '', size) },
 ];
 
@@ -63,4 +68,14 @@ export function deepPolicyPage(size: number): string {
   const head = '<!doctype html><html><head><title>Cookie policy</title></head><body><h1>Cookie policy</h1>';
   const tail = '</body></html>';
   return head + nest('<div>', '</div>', '<p>We use cookies.</p>', size - head.length - table.length - tail.length) + table + tail;
+}
+
+/**
+ * A policy kept as a server template whose `{%` marks are never closed, then a cookie table: stripping the
+ * marks with a lazy pattern searched to the end from each `{%`, quadratic in every browser's regex engine.
+ */
+export function unclosedTemplatePage(size: number): string {
+  const table = `${TABLE_HEAD}<tr><td>_ga</td><td>Counts visits for statistics</td><td>2 years</td></tr></tbody></table>`;
+  const head = '<h1>Cookie policy</h1>{% block content %}<p>We use cookies.</p>{% endblock %}';
+  return fill(head + table, () => '{% ', '', size);
 }
