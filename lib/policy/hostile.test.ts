@@ -308,7 +308,7 @@ describe('5 MB documents of every hostile shape (issue 8)', () => {
     console.log(`5 MB nested page read in ${ms.toFixed(0)} ms; a 1 ms timer ran ${ticks} times, longest wait ${longest.toFixed(0)} ms`);
     expect(ticks).toBeGreaterThan(10);
     // Generous: on an idle machine the longest wait is a few tens of ms.
-    expect(longest).toBeLessThan(1_000);
+    expect(longest).toBeLessThan(2_000);
     expect(d.cookies.map((c) => c.name)).toEqual(['_ga']);
     expect(d.cookies).toEqual(readDocument(text, { url: 'https://example.com/p', hint: 'html' }).cookies);
   }, TEST_MS);
