@@ -3,6 +3,7 @@
  * The extractor reads blocks, never raw HTML.
  */
 import { findAll, isBlock, textOf, type HtmlElement, type HtmlNode } from './html-tree';
+import { runSync, type Budget, type Steps } from './steps';
 
 export interface Cell {
   text: string;
@@ -31,13 +32,18 @@ export interface BlocksResult {
 }
 
 export function toBlocks(root: HtmlElement): BlocksResult {
+  return runSync(toBlocksSteps(root));
+}
+
+/** The same, in steps (a pause point per element), stopping when the budget is spent. */
+export function* toBlocksSteps(root: HtmlElement, budget?: Budget): Steps<BlocksResult> {
   const blocks: Block[] = [];
   const warnings: string[] = [];
-  walk(root, 0, blocks, warnings);
+  yield* walk(root, 0, blocks, warnings, budget);
   return { blocks, warnings };
 }
 
-function walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string[]): void {
+function* walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string[], budget: Budget | undefined): Steps<void> {
   // Iterative over siblings, recursive over structure: depth is bounded by the tree builder.
   let inline: HtmlNode[] = [];
   const flushInline = () => {
@@ -50,6 +56,12 @@ function walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string
     if (child.type === 'text') {
       inline.push(child);
       continue;
+    }
+    yield;
+    if (budget?.spent) {
+      const w = budget.warning('the rest of the page was not read');
+      if (w) warnings.push(w);
+      break;
     }
     if (!isBlock(child.name) && !hasBlockInside(child)) {
       inline.push(child);
@@ -68,7 +80,7 @@ function walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string
       continue;
     }
     if (child.name === 'table') {
-      const table = readTable(child, warnings);
+      const table = yield* readTable(child, warnings);
       if (table.rows.length > 0) out.push(table);
       continue;
     }
@@ -84,7 +96,7 @@ function walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string
       pushText(holder, out, 'item', listDepth);
       for (const n of nested) {
         const wrapper: HtmlElement = { type: 'element', name: 'div', attribs: {}, children: [n], parent: null };
-        walk(wrapper, listDepth + 1, out, warnings);
+        yield* walk(wrapper, listDepth + 1, out, warnings, budget);
       }
       continue;
     }
@@ -100,7 +112,7 @@ function walk(el: HtmlElement, listDepth: number, out: Block[], warnings: string
       pushText(child, out, 'paragraph', listDepth);
       continue;
     }
-    walk(child, listDepth, out, warnings);
+    yield* walk(child, listDepth, out, warnings, budget);
   }
   flushInline();
 }
@@ -152,7 +164,7 @@ function leadOf(el: HtmlElement): string | null {
   return null;
 }
 
-function readTable(table: HtmlElement, warnings: string[]): Extract<Block, { kind: 'table' }> {
+function* readTable(table: HtmlElement, warnings: string[]): Steps<Extract<Block, { kind: 'table' }>> {
   const rows: Cell[][] = [];
   let headRows = 0;
   // Rows of this table only, not of tables nested in its cells.
@@ -169,7 +181,9 @@ function readTable(table: HtmlElement, warnings: string[]): Extract<Block, { kin
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   if (trs.length > MAX_ROWS) warnings.push(`table with ${trs.length} rows: only the first ${MAX_ROWS} were read`);
+  let n = 0;
   for (const tr of trs.slice(0, MAX_ROWS)) {
+    if (++n % 64 === 0) yield;
     const cells: Cell[] = [];
     for (const td of tr.children) {
       if (td.type !== 'element' || !CELLS.has(td.name)) continue;

@@ -18,7 +18,7 @@ import { termlyCookiesUrl } from './cmp/termly';
 import type { FetchResult, PolicyRequest } from './fetch';
 import { policyLinks } from './links';
 import type { PageFacts } from './page-facts';
-import { readDocument } from './read';
+import { readDocumentAsync } from './read';
 
 /** How a document was found. */
 export type Via = 'consent-platform' | 'page-link' | 'usual-path' | 'linked-policy';
@@ -142,7 +142,8 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
       tried.delete(request.url);
       return read({ url: request.url, referer: request.referer }, via, hint);
     }
-    const declaration = readDocument(result.text, {
+    // Read in slices that give the event loop a turn: a hostile page must not hold the background (issue 8).
+    const declaration = await readDocumentAsync(result.text, {
       url: result.url,
       knowledge: deps.knowledge,
       fetchedAt: deps.now().toISOString(),
@@ -294,7 +295,7 @@ async function fromPlatform(
     case 'klaro':
     case 'vanilla-cookieconsent':
     case 'tarteaucitron': {
-      const declaration = readDocument(pointer.json, { url: pageUrl, knowledge: deps.knowledge, fetchedAt: deps.now().toISOString(), hint: 'json' });
+      const declaration = await readDocumentAsync(pointer.json, { url: pageUrl, knowledge: deps.knowledge, fetchedAt: deps.now().toISOString(), hint: 'json' });
       return { url: `${pageUrl}#${pointer.platform}`, via, etag: null, lastModified: null, declaration };
     }
   }

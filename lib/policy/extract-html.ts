@@ -7,8 +7,9 @@
  */
 import type { DeclaredCookie, DeclaredProvider, DeclaredStorageKey, Purpose } from '../types';
 import { compileName } from '../cookies/pattern';
-import { parseHtml, findAll, textOf } from './html-tree';
-import { toBlocks, type Block, type Cell } from './blocks';
+import { parseHtmlSteps, findAll, textOf, textOfSteps, DEFAULT_TREE_LIMITS } from './html-tree';
+import { toBlocksSteps, type Block, type Cell } from './blocks';
+import { runSync, type Budget, type Steps } from './steps';
 import { rolesOfHeaderRow, roleOfHeader, type ColumnRole } from './columns';
 import { cleanName, looksLikeName, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
@@ -111,6 +112,11 @@ class Collector {
   private byName = new Map<string, number>();
   private capped = false;
 
+  /** No more cookies will be taken: a table's remaining rows need not be read (20,000 of them cost 300 ms). */
+  get full(): boolean {
+    return this.capped;
+  }
+
   add(facts: RowFacts, context: Array<CategoryLabel | null>): void {
     // The first label (most specific) that names a purpose decides; its words are kept.
     const labels: CategoryLabel[] = [];
@@ -179,14 +185,24 @@ export function extractFromHtml(
   baseUrl: string,
   knownPurpose: ((name: string) => Purpose | null) | null = null,
 ): HtmlExtraction {
+  return runSync(extractSteps(html, baseUrl, knownPurpose));
+}
+
+/** `extractFromHtml` in steps (pause points between chunks, elements, blocks and rows), within `budget`. */
+export function* extractSteps(
+  html: string,
+  baseUrl: string,
+  knownPurpose: ((name: string) => Purpose | null) | null = null,
+  budget?: Budget,
+): Steps<HtmlExtraction> {
   const warnings: string[] = [];
   if (html.length > MAX_DOCUMENT_CHARS) {
     warnings.push(`document of ${html.length} characters cut at ${MAX_DOCUMENT_CHARS}`);
     html = html.slice(0, MAX_DOCUMENT_CHARS);
   }
-  const parsed = parseHtml(html);
+  const parsed = yield* parseHtmlSteps(html, DEFAULT_TREE_LIMITS, budget);
   warnings.push(...parsed.warnings);
-  const { blocks, warnings: blockWarnings } = toBlocks(parsed.root);
+  const { blocks, warnings: blockWarnings } = yield* toBlocksSteps(parsed.root, budget);
   warnings.push(...blockWarnings);
 
   const out = new Collector(knownPurpose);
@@ -197,6 +213,12 @@ export function extractFromHtml(
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
+    yield;
+    if (budget?.spent) {
+      const w = budget.warning(`${blocks.length - bi} of ${blocks.length} blocks not read`);
+      if (w) warnings.push(w);
+      break;
+    }
     switch (block.kind) {
       case 'heading': {
         // Complianz and similar lists: a small heading "Name" / "Expiration" / "Function" and its value below.
@@ -215,7 +237,7 @@ export function extractFromHtml(
       }
       case 'table': {
         kv.flush();
-        readTable(block.rows, block.headRows, headingCategory(headings), out, kv);
+        yield* readTable(block.rows, block.headRows, headingCategory(headings), out, kv);
         break;
       }
       case 'item':
@@ -251,17 +273,20 @@ export function extractFromHtml(
   }
   kv.flush();
 
-  const text = textOf(parsed.root, MAX_DOCUMENT_CHARS);
-  const rawLinks: RawLink[] = findAll(parsed.root, new Set(['a'])).map((a) => ({
-    href: a.attribs.href ?? '',
-    text: textOf(a, 300),
-    title: a.attribs.title,
-  }));
+  const text = yield* textOfSteps(parsed.root, MAX_DOCUMENT_CHARS, budget);
+  yield;
+  const statements = findStatements(text);
+  const rawLinks: RawLink[] = [];
+  for (const a of findAll(parsed.root, new Set(['a']))) {
+    if (rawLinks.length % 1024 === 1023) yield;
+    rawLinks.push({ href: a.attribs.href ?? '', text: textOf(a, 300), title: a.attribs.title });
+  }
+  yield;
   return {
     cookies: out.cookies,
     storage: out.storage,
     providers: out.providers,
-    statements: findStatements(text),
+    statements,
     links: policyLinks(rawLinks, baseUrl),
     warnings: [...warnings, ...out.warnings],
     prose: prose.join('\n'),
@@ -295,13 +320,13 @@ function isKeyValueTable(rows: Cell[][]): boolean {
   return roles.has('name') && roles.size >= 2 && labels >= Math.max(2, rows.length - 1);
 }
 
-function readTable(
+function* readTable(
   rows: Cell[][],
   headRows: number,
   context: { label: string; purpose: Purpose } | null,
   out: Collector,
   kv: KeyValueReader,
-): void {
+): Steps<void> {
   if (isKeyValueTable(rows)) {
     for (const r of rows) kv.line(`${r[0]!.text.replace(/:\s*$/, '')}: ${r[1]!.text.replace(/\n/g, ' ')}`, context, null);
     return;
@@ -325,7 +350,8 @@ function readTable(
 
   let tableCategory: string | null = null;
   let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
-  for (let i = start; i < rows.length; i++) {
+  for (let i = start; i < rows.length && !out.full; i++) {
+    if (i % 64 === 0) yield;
     let cells = layout(rows[i]!);
     cells = realignShortRow(cells, roles);
     // Responsive tables repeat the header in each cell ("Name<br><br>_ga"): drop that first line.

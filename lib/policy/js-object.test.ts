@@ -41,7 +41,34 @@ describe('readJsValue on literals', () => {
     expect(readLiteral('[LOREM_IPSUM]', 0)?.value).toEqual([null]);
     expect(readLiteral('foo()', 0)?.value).toBeNull();
     expect(readLiteral('{a: 1, "b": [2]}', 0)?.value).toEqual({ a: 1, b: [2] });
-    expect(readLiteral('["a" + "b"]', 0)?.value).toEqual(['a', null]);
+    // An expression in an array is one element, and not data (the old scanner read this as ['a', null]).
+    expect(readLiteral('["a" + "b"]', 0)?.value).toEqual([null]);
+  });
+
+  it('reads past code that holds a regex literal with a bracket in it (issue 8)', () => {
+    // The hand-written scanner this replaced counted the `}` inside `/[}]/` and lost `cookies`, silently.
+    expect(readLiteral('{a: function(){ return /[}]/.test(x) }, cookies: ["_ga"]}', 0)?.value).toEqual({ a: null, cookies: ['_ga'] });
+    expect(readLiteral('{a: () => "}" + /["\\\\]/g.source, b: x / 2 / y, c: `${"}"}`, cookies: ["_ga"]}', 0)?.value).toEqual({
+      a: null,
+      b: null,
+      c: null,
+      cookies: ['_ga'],
+    });
+    expect(readLiteral('{re: /[}]/, cookies: [/^_pk_id\\./i, "_pk_ses"]}', 0)?.value).toEqual({
+      re: { regex: '[}]' },
+      cookies: [{ regex: '^_pk_id\\.' }, '_pk_ses'],
+    });
+  });
+
+  it('reads the literal a script starts with, whatever follows it', () => {
+    const text = 'x = {a: [1, "b"]}.a.map(f); broken ( syntax';
+    const r = readLiteral(text, 4);
+    expect(r?.value).toEqual({ a: [1, 'b'] });
+    expect(text.slice(r!.end)).toBe('.a.map(f); broken ( syntax');
+    expect(readLiteral('{a: 1} @@@ not javascript', 0)?.value).toEqual({ a: 1 });
+    expect(readLiteral('{cookies: ["_ga"]}, other = 1', 0)?.value).toEqual({ cookies: ['_ga'] });
+    // Module-only syntax inside a function is still skipped over.
+    expect(readLiteral('{f: function () { return import.meta.url }, cookies: ["_ga"]}', 0)?.value).toEqual({ f: null, cookies: ['_ga'] });
   });
 
   it('refuses deep nesting instead of recursing without end', () => {

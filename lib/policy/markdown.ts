@@ -4,17 +4,132 @@
  * inline HTML through, which is what policy Markdown often contains (tables written as HTML).
  */
 import { Marked } from 'marked';
+import { runSync, type Budget, type Steps } from './steps';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 /** Render Markdown to HTML. Kramdown attribute lines (`{:.class}`, `{.table}`) are dropped first. */
 export function markdownToHtml(md: string): string {
+  return runSync(markdownToHtmlSteps(md));
+}
+
+/**
+ * The same in steps. A large document is rendered piece by piece (see `pieces`), with a pause point after
+ * each, and only its first `MAX_MARKDOWN_CHARS` (`marked` renders about 5 MB/s: all of a 5 MB page would
+ * hold the reader past its 1 s aim).
+ */
+export function* markdownToHtmlSteps(md: string, budget?: Budget, warnings?: string[]): Steps<string> {
+  if (md.length > MAX_MARKDOWN_CHARS) {
+    warnings?.push(`Markdown of ${md.length} characters: only the first ${MAX_MARKDOWN_CHARS} were read`);
+    md = md.slice(0, MAX_MARKDOWN_CHARS);
+  }
   const cleaned = md
     .replace(/^\uFEFF?---\r?\n[\s\S]{0,20000}?\r?\n---\r?\n/, '') // YAML front matter
-    .replace(/^\s*\{:?\s*[.#][^}\n]*\}\s*$/gm, '')
+    // Line-anchored patterns use [ \t], never \s: \s crosses line ends, and on a page of blank lines every
+    // line start scanned to the end (100,000 blank lines took 95 s).
+    .replace(/^[ \t]*\{:?[ \t]*[.#][^}\n]*\}[ \t]*$/gm, '')
     .replace(/\{:?\s*\.[\w-]+\s*\}/g, '')
     ;
-  return marked.parse(escapeTableUnderscores(fixDelimiterRows(flattenDeepNesting(cleaned)))) as string;
+  yield;
+  const parts = pieces(cleaned);
+  const html: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    yield;
+    if (budget?.spent) {
+      const w = budget.warning(`Markdown rendered up to piece ${i} of ${parts.length}`);
+      if (w) warnings?.push(w);
+      break;
+    }
+    // Line by line, so piece by piece gives what the whole would.
+    html.push(marked.parse(escapeTableUnderscores(fixDelimiterRows(flattenDeepNesting(parts[i]!)))) as string);
+  }
+  return html.join('\n');
+}
+
+/** Markdown and plain text past this are not read (the largest Markdown policy in the corpus is 210 KB). */
+export const MAX_MARKDOWN_CHARS = 1_500_000;
+
+/** Documents up to this size are rendered whole, as they always were; larger ones piece by piece. */
+const WHOLE_UP_TO = 256 * 1024;
+const PIECE = 32 * 1024;
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * A table's delimiter row (`|---|:--:|`, `---|---`): what `/^\s*\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)+\|?\s*$/` says,
+ * without that pattern's backtracking over runs of spaces (a second per thousand indented lines).
+ */
+export function isDelimiterRow(line: string): boolean {
+  if (line.length > 4096 || !line.includes('-') || !line.includes('|')) return false;
+  let t = line.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  const cells = t.split('|');
+  if (cells.length < 2) return false;
+  if (!/^:?-+:?$/.test(cells[0]!.trim())) return false;
+  for (let i = 1; i < cells.length; i++) if (!/^:?-*:?$/.test(cells[i]!.trim())) return false;
+  return true;
+}
+
+/**
+ * A large Markdown document cut into pieces that render alone as they would in place, so that rendering
+ * (`marked` is synchronous, about 1 s for 5 MB) can pause between pieces. Cuts go, by preference:
+ *   - before an unindented line after a blank line, outside fenced code, that does not continue a list;
+ *   - past two pieces' worth, between the rows of a table, the next piece starting with the table's header;
+ *   - past four pieces' worth, at any line (a fence open at the cut is closed and reopened).
+ * Lines longer than a piece are first broken at a space: a line end inside a paragraph is a soft break.
+ */
+export function pieces(md: string): string[] {
+  if (md.length <= WHOLE_UP_TO) return [md];
+  const lines: string[] = [];
+  for (const line of md.split('\n')) {
+    if (line.length <= PIECE) {
+      lines.push(line);
+      continue;
+    }
+    for (let at = 0; at < line.length; ) {
+      let cut = Math.min(line.length, at + PIECE);
+      if (cut < line.length) {
+        const space = line.lastIndexOf(' ', cut);
+        if (space > at) cut = space + 1;
+      }
+      lines.push(line.slice(at, cut));
+      at = cut;
+    }
+  }
+  const out: string[] = [];
+  let piece: string[] = [];
+  let size = 0;
+  let fence: string | null = null;
+  let prevBlank = true;
+  let tableHead: string[] | null = null;
+  const cut = (carry: string[]) => {
+    out.push(piece.join('\n'));
+    piece = [...carry];
+    size = carry.reduce((n, l) => n + l.length + 1, 0);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const blank = line.trim() === '';
+    if (size >= PIECE) {
+      if (fence === null && prevBlank && !blank && /^\S/.test(line) && !LIST_ITEM.test(line)) cut([]);
+      else if (fence === null && size >= 2 * PIECE && tableHead && line.includes('|')) cut(tableHead);
+      else if (size >= 4 * PIECE) {
+        if (fence !== null) piece.push(fence);
+        cut(fence !== null ? [fence] : []);
+      }
+    }
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === null) fence = f[1]!;
+      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = null;
+    }
+    if (blank) tableHead = null;
+    else if (fence === null && isDelimiterRow(line) && i > 0 && lines[i - 1]!.includes('|')) tableHead = [lines[i - 1]!, line];
+    piece.push(line);
+    size += line.length + 1;
+    prevBlank = blank;
+  }
+  if (piece.length > 0) out.push(piece.join('\n'));
+  return out;
 }
 
 const MAX_INDENT = 24;
@@ -42,7 +157,7 @@ function fixDelimiterRows(md: string): string {
   const lines = md.split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!/^\s*\|?\s*:?-+:?\s*(\|\s*:?-*:?\s*)+\|?\s*$/.test(line) || !line.includes('|')) continue;
+    if (!isDelimiterRow(line)) continue;
     const header = lines[i - 1]!;
     if (!header.includes('|')) continue;
     const cells = splitRow(header).length;
@@ -57,7 +172,7 @@ function fixDelimiterRows(md: string): string {
  * escape them so the renderer keeps them.
  */
 function escapeTableUnderscores(md: string): string {
-  return md.replace(/^\s*\|.*\|\s*$/gm, (row) => row.replace(/(?<!\\)_(?=[\w{])|(?<=[\w}])(?<!\\)_/g, '\\_'));
+  return md.replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) => row.replace(/(?<!\\)_(?=[\w{])|(?<=[\w}])(?<!\\)_/g, '\\_'));
 }
 
 function splitRow(row: string): string[] {
@@ -73,6 +188,14 @@ function splitRow(row: string): string[] {
  * is followed by text reads as a heading.
  */
 export function textToHtml(text: string): string {
+  return runSync(textToHtmlSteps(text));
+}
+
+export function* textToHtmlSteps(text: string, budget?: Budget, warnings?: string[]): Steps<string> {
+  if (text.length > MAX_MARKDOWN_CHARS) {
+    warnings?.push(`text of ${text.length} characters: only the first ${MAX_MARKDOWN_CHARS} were read`);
+    text = text.slice(0, MAX_MARKDOWN_CHARS);
+  }
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   let inTable = false;
@@ -101,7 +224,8 @@ export function textToHtml(text: string): string {
       out.push(escapeMd(trimmed));
     }
   }
-  return markdownToHtml(out.join('\n'));
+  yield;
+  return yield* markdownToHtmlSteps(out.join('\n'), budget, warnings);
 }
 
 function escapeMd(s: string): string {

@@ -4,9 +4,10 @@
  * declared without cookie names into their known cookies.
  */
 import type { Declaration, DeclaredCookie, Purpose, SourceKind } from '../types';
-import { extractFromHtml, MAX_DOCUMENT_CHARS } from './extract-html';
-import { markdownToHtml, textToHtml } from './markdown';
-import { sha256Hex } from './sha256';
+import { extractSteps, MAX_DOCUMENT_CHARS } from './extract-html';
+import { markdownToHtmlSteps, textToHtmlSteps } from './markdown';
+import { sha256HexSteps } from './sha256';
+import { Budget, DEFAULT_READ_BUDGET_MS, runSliced, runSync, type SliceOptions, type Steps } from './steps';
 import { findProviderMentions, type KnowledgeBase } from '../cookies/knowledge';
 import { matchesName } from '../cookies/pattern';
 import { parseCmp } from './cmp/detect';
@@ -20,6 +21,8 @@ export interface ReadOptions {
   fetchedAt?: string;
   /** A hint from the file name or Content-Type; the content decides when it disagrees. */
   hint?: 'html' | 'markdown' | 'text' | 'json' | 'js';
+  /** Time allowed for the whole read; once spent, reading stops with a warning (`readDocumentAsync`: 4 s by default). */
+  budgetMs?: number;
 }
 
 export type DocumentFormat = 'html' | 'template' | 'markdown' | 'text';
@@ -57,7 +60,24 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
 
 const EMPTY_STATEMENT = { stance: 'unspecified' as const, sentence: null };
 
+/**
+ * Read one document straight through (the CLI, the bench, tests): no time bound unless `budgetMs` is given,
+ * so the result does not depend on the machine's load.
+ */
 export function readDocument(input: string, options: ReadOptions): Declaration {
+  return runSync(readDocumentSteps(input, options, new Budget(options.budgetMs ?? Infinity)));
+}
+
+/**
+ * Read one document without holding the thread: the work runs in slices of a few milliseconds, with a
+ * macrotask between them, so the background answers cookie events and messages while it reads a 5 MB page.
+ * The background reads through here; the result is the same as `readDocument`'s.
+ */
+export function readDocumentAsync(input: string, options: ReadOptions & SliceOptions): Promise<Declaration> {
+  return runSliced(readDocumentSteps(input, options, new Budget(options.budgetMs ?? DEFAULT_READ_BUDGET_MS)), options);
+}
+
+export function* readDocumentSteps(input: string, options: ReadOptions, budget: Budget): Steps<Declaration> {
   const warnings: string[] = [];
   let text = input;
   if (text.length > MAX_DOCUMENT_CHARS) {
@@ -70,8 +90,10 @@ export function readDocument(input: string, options: ReadOptions): Declaration {
     warnings.push(`${bad} binary or invalid characters removed`);
     text = text.replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, ' ');
   }
-  const sha256 = sha256Hex(input.length > MAX_DOCUMENT_CHARS ? input.slice(0, MAX_DOCUMENT_CHARS) : input);
+  yield;
+  const sha256 = yield* sha256HexSteps(input.length > MAX_DOCUMENT_CHARS ? input.slice(0, MAX_DOCUMENT_CHARS) : input);
   const cmp = parseCmp(text, options.url);
+  yield;
   if (cmp) {
     cmp.sources = cmp.sources.map((s) => ({ ...s, sha256, fetchedAt: options.fetchedAt }));
     cmp.warnings.unshift(...warnings);
@@ -91,16 +113,17 @@ export function readDocument(input: string, options: ReadOptions): Declaration {
       kind = 'html';
       break;
     case 'markdown':
-      html = markdownToHtml(text);
+      html = yield* markdownToHtmlSteps(text, budget, warnings);
       kind = 'markdown';
       break;
     case 'text':
-      html = textToHtml(text);
+      html = yield* textToHtmlSteps(text, budget, warnings);
       kind = 'text';
       break;
   }
+  yield;
   const kb = options.knowledge;
-  const extraction = extractFromHtml(html, options.url, kb ? (name) => kb.lookup(name)?.purpose ?? null : null);
+  const extraction = yield* extractSteps(html, options.url, kb ? (name) => kb.lookup(name)?.purpose ?? null : null, budget);
   const declaration: Declaration = {
     sources: [{ url: options.url, kind, sha256, fetchedAt: options.fetchedAt }],
     cookies: extraction.cookies,
@@ -110,6 +133,7 @@ export function readDocument(input: string, options: ReadOptions): Declaration {
     links: extraction.links,
     warnings: [...warnings, ...extraction.warnings],
   };
+  yield;
   addProviderMentions(declaration, extraction.prose);
   if (options.knowledge) expandProviders(declaration, options.knowledge);
   return declaration;

@@ -6,6 +6,8 @@
  * were read from, so a changed policy can be told from an unchanged one without storing the text.
  */
 
+import { runSync, type Steps } from './steps';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -21,7 +23,16 @@ export function sha256Hex(text: string): string {
   return toHex(sha256(new TextEncoder().encode(text)));
 }
 
+/** `sha256Hex` in steps: a pause point every 256 KB, so hashing a 5 MB page does not hold the thread. */
+export function* sha256HexSteps(text: string): Steps<string> {
+  return toHex(yield* sha256Steps(new TextEncoder().encode(text)));
+}
+
 export function sha256(bytes: Uint8Array): Uint8Array {
+  return runSync(sha256Steps(bytes));
+}
+
+function* sha256Steps(bytes: Uint8Array): Steps<Uint8Array> {
   // Padding: a 1 bit, zeros, then the bit length as a 64-bit big-endian number, to a multiple of 64 bytes.
   const blocks = Math.ceil((bytes.length + 9) / 64);
   const padded = new Uint8Array(blocks * 64);
@@ -37,6 +48,7 @@ export function sha256(bytes: Uint8Array): Uint8Array {
   ]);
   const w = new Uint32Array(64);
   for (let offset = 0; offset < padded.length; offset += 64) {
+    if (offset % (256 * 1024) === 0 && offset > 0) yield;
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;

@@ -4,14 +4,58 @@
  */
 
 export function templateToHtml(source: string): string {
-  let s = source.replace(/<\?php[\s\S]*?\?>/g, ' ');
-  s = s.replace(/\{\{-?\s*govukTable\(([\s\S]*?)\)\s*-?\}\}/g, (_m, args: string) => govukTableToHtml(args));
-  s = s.replace(/\{#[\s\S]*?#\}/g, ' ').replace(/\{%[\s\S]*?%\}/g, ' ').replace(/\{\{[\s\S]*?\}\}/g, ' ');
-  return s;
+  let s = between(source, '<?php', '?>', () => ' ');
+  s = govukTables(s);
+  s = between(s, '{#', '#}', () => ' ');
+  s = between(s, '{%', '%}', () => ' ');
+  return between(s, '{{', '}}', () => ' ');
+}
+
+/** `{{ govukTable({...}) }}` to a table: from the call to the first `)` followed by `}}` (the arguments hold `}}`). */
+function govukTables(s: string): string {
+  const call = /\{\{-?\s*govukTable\(/g;
+  const end = /\)\s*-?\}\}/g;
+  let out = '';
+  let at = 0;
+  let m: RegExpExecArray | null;
+  while ((m = call.exec(s)) !== null) {
+    end.lastIndex = m.index + m[0].length;
+    const e = end.exec(s);
+    if (!e) break; // no later call can end either
+    out += s.slice(at, m.index) + govukTableToHtml(s.slice(m.index + m[0].length, e.index));
+    at = e.index + e[0].length;
+    call.lastIndex = at;
+  }
+  return at === 0 ? s : out + s.slice(at);
+}
+
+/**
+ * Replace each `open … close` (the shortest, left to right) with what `replace` makes of its inside, or keep
+ * it when that is null. Linear: the lazy regex this replaces (`/\{%[\s\S]*?%\}/g`) searched to the end of
+ * the text again from every `{%` that has no `%}` after it, quadratic on a hostile page.
+ */
+function between(s: string, open: string, close: string, replace: (inner: string) => string | null): string {
+  let out = '';
+  let at = 0;
+  let from = 0;
+  for (;;) {
+    const i = s.indexOf(open, from);
+    if (i < 0) break;
+    const j = s.indexOf(close, i + open.length);
+    if (j < 0) break;
+    const r = replace(s.slice(i + open.length, j));
+    if (r !== null) {
+      out += s.slice(at, i) + r;
+      at = j + close.length;
+    }
+    from = j + close.length;
+  }
+  return at === 0 ? s : out + s.slice(at);
 }
 
 /** Read `head: [{ text: "Name" }, ...], rows: [[{ text: "_ga" }, ...], ...]` without evaluating it. */
 function govukTableToHtml(args: string): string {
+  if (args.length > 512 * 1024) return ' ';
   const cellTexts = (chunk: string): string[] => {
     const out: string[] = [];
     const re = /(?:text|html)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/g;

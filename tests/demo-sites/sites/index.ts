@@ -12,6 +12,7 @@ import { ownershipSites } from './ownership';
 import { createAdnet, createBreaches } from './breaches';
 import { createLanLinks, createPrinter, createV6Links } from './local-guard';
 import { enforceSites } from './enforce';
+import { hostileSites } from './hostile';
 
 export function defaultSites(): Site[] {
   return [
@@ -28,5 +29,6 @@ export function defaultSites(): Site[] {
     createV6Links(),
     createPrinter(),
     ...enforceSites(),
+    ...hostileSites(),
   ];
 }
