@@ -77,7 +77,6 @@ export function PolicySummary({ view, onCheckAgain }: { view: SiteView; onCheckA
           Check the policy again
         </button>
       )}
-      {view.dnt === 'ignored' && <p className="meta">This policy says the site does not honor Do Not Track.</p>}
     </section>
   );
 }

@@ -12,6 +12,7 @@ interface UiState {
   loadSettings: () => Promise<void>;
   setSiteChoice: (site: string, choice: Choice | null, tabId: number) => Promise<void>;
   setDefaultChoice: (choice: Choice) => Promise<void>;
+  setSendSignals: (on: boolean) => Promise<void>;
   refreshPolicy: (tabId: number) => Promise<void>;
 }
 
@@ -46,6 +47,13 @@ export const useUi = create<UiState>((set, get) => ({
   async refreshPolicy(tabId) {
     try {
       set({ view: await send({ type: 'refresh-policy', tabId }), error: null });
+    } catch (err) {
+      set({ error: message(err) });
+    }
+  },
+  async setSendSignals(on) {
+    try {
+      set({ settings: await send({ type: 'set-send-signals', on }) });
     } catch (err) {
       set({ error: message(err) });
     }

@@ -6,6 +6,14 @@ import type { Choice, Purpose, SignalStance } from './types';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
+import type { ChoiceReason } from './signals/effective-choice';
+import type { SignalView } from './signals/view';
+
+export type { ChoiceReason } from './signals/effective-choice';
+export type { SignalView } from './signals/view';
+
+/** A site that says it honors GPC set this tracking cookie (lib/signals/book.ts). */
+export type RowBreach = BreachKind | 'signal-claim';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -23,7 +31,7 @@ export interface CookieRow {
   basis: Basis;
   state: 'kept' | 'removed';
   flag: string | null;
-  breaches: BreachKind[];
+  breaches: RowBreach[];
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
 }
@@ -67,6 +75,9 @@ export interface SiteView {
   url: string | null;
   choice: Choice | null;
   effectiveChoice: Choice;
+  /** Why the site gets effectiveChoice (the user's, the default, or held to what it says about DNT / GPC). */
+  choiceReason: ChoiceReason;
+  signals: SignalView;
   policy: PolicyStatusView;
   sources: PolicySourceView[];
   policyMeta: PolicyMetaView | null;
@@ -88,6 +99,7 @@ export type Request =
   | { type: 'get-settings' }
   | { type: 'set-default-choice'; choice: Choice }
   | { type: 'set-site-choice'; site: string; choice: Choice | null }
+  | { type: 'set-send-signals'; on: boolean }
   | { type: 'refresh-policy'; tabId: number }
   | { type: 'page-facts'; facts: PageFacts };
 
@@ -96,6 +108,7 @@ export interface ResponseOf {
   'get-settings': Settings;
   'set-default-choice': Settings;
   'set-site-choice': Settings;
+  'set-send-signals': Settings;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
 }
@@ -124,6 +137,8 @@ export function parseRequest(raw: unknown): Request | null {
       if (typeof m.site !== 'string' || m.site.length === 0 || m.site.length > 253) return null;
       if (m.choice !== null && !isChoice(m.choice)) return null;
       return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
+    case 'set-send-signals':
+      return typeof m.on === 'boolean' ? { type: 'set-send-signals', on: m.on } : null;
     case 'refresh-policy':
       return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
     case 'page-facts': {

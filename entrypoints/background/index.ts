@@ -15,7 +15,7 @@ import { loadSettings, settingsItem } from './storage';
 import { removeCookie, toObserved } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
-import { installSignalRules } from './headers';
+import { SignalService } from './signals';
 import { updateBadges } from './badge';
 
 export default defineBackground(() => {
@@ -26,7 +26,6 @@ export default defineBackground(() => {
   const ready: Promise<Warden> = (async () => {
     const settings = await loadSettings();
     warden = new Warden(knowledge, settings);
-    await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
     // Tabs already open when the worker (re)starts.
     // Only tabs not seen yet: a navigation that started while we were loading is fresher than this list
     // (which may still say about:blank for it).
@@ -36,11 +35,18 @@ export default defineBackground(() => {
     return warden;
   })();
 
+  // DNT / GPC: Firefox's header listener is registered here, synchronously, before the first request.
+  const signals = new SignalService({ ready, changed: (site) => rejudgeSite(site) });
+  signals.install();
+  void ready.then((w) => signals.apply(w.settings.sendSignals));
+
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
     const valid = validateSettings(next);
+    const signalsChanged = valid.sendSignals !== w.settings.sendSignals;
     w.settings = valid;
     await settingsItem.setValue(valid);
+    if (signalsChanged) await signals.apply(valid.sendSignals);
     return valid;
   }
 
@@ -122,7 +128,9 @@ export default defineBackground(() => {
         for (const site of sites) w.forget(site, cookie);
         return;
       }
-      await judgeCookie(w, cookie, sites, Date.now());
+      const now = Date.now();
+      await judgeCookie(w, cookie, sites, now);
+      await signals.noteSet(w, sites, cookie, now);
       for (const site of sites) scheduleBadges(site);
     })().catch((err) => console.warn('cookie-warden: cookie event', err));
   });
@@ -177,7 +185,7 @@ export default defineBackground(() => {
         // policy and read the site's cookies from the store before answering (bounded, never blocking long).
         if (site && !w.knows(site)) {
           await Promise.race([
-            Promise.all([policies.ensure(site, null), rescanSite(site)]),
+            Promise.all([policies.ensure(site, null), rescanSite(site), signals.ensure(site, tabs.urlOf(request.tabId))]),
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
@@ -197,6 +205,8 @@ export default defineBackground(() => {
         await rejudgeSite(request.site as SiteKey);
         return next;
       }
+      case 'set-send-signals':
+        return applySettings({ ...w.settings, sendSignals: request.on });
       case 'refresh-policy': {
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
@@ -209,6 +219,7 @@ export default defineBackground(() => {
         const site = siteOfUrl(request.facts.url);
         if (!site || site !== tabs.siteOf(tabId)) return { ok: false };
         void policies.ensure(site, discoveryInputOf(request.facts));
+        void signals.ensure(site, request.facts.url);
         void rescanSite(site);
         return { ok: true };
       }

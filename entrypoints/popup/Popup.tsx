@@ -3,6 +3,7 @@ import { useUi } from '@/components/store';
 import { CookieTable } from '@/components/CookieTable';
 import { PolicySummary } from '@/components/PolicySummary';
 import { ChoicePicker } from '@/components/ChoicePicker';
+import { SignalSummary } from '@/components/SignalSummary';
 
 const REFRESH_MS = 1_000;
 
@@ -39,6 +40,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
         defaultChoice={settings?.defaultChoice ?? (view.choice === null ? view.effectiveChoice : 'essential-only')}
         onChange={(choice) => void setSiteChoice(view.site!, choice, tabId)}
       />
+      <SignalSummary view={view} />
       <PolicySummary view={view} onCheckAgain={() => void refreshPolicy(tabId)} />
       <CookieTable cookies={view.cookies} />
     </main>

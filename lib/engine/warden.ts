@@ -8,6 +8,10 @@ import type { CookieRow, PolicyMetaView, PolicyStatusView, Settings, SiteView } 
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
 import { domainInSite, type SiteKey } from '../site';
+import { SignalBook } from '../signals/book';
+import { effectiveChoice, type EffectiveChoice } from '../signals/effective-choice';
+import { siteStance, type SiteStance } from '../signals/stance';
+import { signalView } from '../signals/view';
 
 /** A cookie as the browser reports it, without its value. */
 export interface ObservedCookie {
@@ -56,6 +60,8 @@ export class Warden {
   private currentSettings: Settings;
   /** Bumped whenever the settings change: verdicts judged under older settings are judged again. */
   private settingsGeneration = 0;
+  /** What each site says about DNT / GPC (gpc.json, breaches); the background loads and fills it. */
+  readonly signals = new SignalBook();
 
   constructor(
     private readonly knowledge: KnowledgeBase | null,
@@ -74,7 +80,29 @@ export class Warden {
   }
 
   choiceFor(site: SiteKey): Choice {
-    return this.settings.siteChoices[site] ?? this.settings.defaultChoice;
+    return this.choiceWithReason(site).choice;
+  }
+
+  /** The choice a site gets and why: sites are held to what they say about DNT / GPC (lib/signals/). */
+  choiceWithReason(site: SiteKey): EffectiveChoice {
+    return effectiveChoice({
+      sendSignals: this.settings.sendSignals,
+      siteChoice: this.settings.siteChoices[site] ?? null,
+      defaultChoice: this.settings.defaultChoice,
+      stance: this.stanceOf(site).stance,
+      breached: this.signals.breachOf(site) !== null,
+    });
+  }
+
+  /** What the site says about the signals: its gpc.json and its policy's statements. */
+  stanceOf(site: SiteKey): SiteStance {
+    const r = this.sites.get(site);
+    const status = r?.policy.status ?? 'pending';
+    return siteStance({
+      gpcJson: this.signals.gpcClaim(site),
+      statements: r?.declaration?.declaration.statements ?? null,
+      policySettled: status !== 'pending' && status !== 'loading',
+    });
   }
 
   private record(site: SiteKey): SiteRecord {
@@ -185,7 +213,9 @@ export class Warden {
     const r = this.sites.get(site);
     if (!r) return 0;
     let n = 0;
-    for (const rec of r.cookies.values()) if (rec.verdict.breaches.length > 0) n++;
+    for (const rec of r.cookies.values()) {
+      if (rec.verdict.breaches.length > 0 || this.signals.isEvidence(site, rec.cookie.name, rec.cookie.domain)) n++;
+    }
     return n;
   }
 
@@ -210,17 +240,20 @@ export class Warden {
           basis: v.basis,
           state: rec.state,
           flag: v.flag,
-          breaches: v.breaches,
+          breaches: this.signals.isEvidence(site, rec.cookie.name, rec.cookie.domain) ? [...v.breaches, 'signal-claim'] : v.breaches,
           policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
         });
       }
       cookies.sort((a, b) => a.name.localeCompare(b.name));
     }
+    const effective = site ? this.choiceWithReason(site) : { choice: this.settings.defaultChoice, reason: 'default' as const };
     return {
       site,
       url,
       choice: site ? (this.settings.siteChoices[site] ?? null) : null,
-      effectiveChoice: site ? this.choiceFor(site) : this.settings.defaultChoice,
+      effectiveChoice: effective.choice,
+      choiceReason: effective.reason,
+      signals: signalView(this.settings.sendSignals, site ? this.stanceOf(site) : null, site ? this.signals.entry(site) : null),
       policy: r?.policy ?? { status: 'pending' },
       sources: (declaration?.sources ?? []).map((s, i) => ({
         url: s.url,

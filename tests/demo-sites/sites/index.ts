@@ -8,7 +8,8 @@ import { createSyncronis } from './syncronis';
 import { createYoutube } from './youtube';
 import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
+import { createClaimant } from './claimant';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), createClaimant()];
 }

@@ -1,0 +1,164 @@
+/**
+ * Do Not Track and GPC in the browser: switching the headers and the page properties with the option, and
+ * reading each site's `/.well-known/gpc.json` (once per site, through the policy fetch's guards, cached in
+ * storage). The decisions are lib/signals/'s; this file applies them.
+ *
+ * Headers: Chromium's static ruleset (manifest) is switched with updateEnabledRulesets, a state Chromium keeps
+ * across restarts; Firefox's blocking listener (signals-firefox.ts) reads the option on every request.
+ * Page properties: the static signals.content.ts always defines them; while the option is off, the
+ * registered signals-off.content.ts removes them (Chromium: persisted across sessions, there from the first
+ * page after a restart; Firefox: registered again at every start-up).
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Warden, ObservedCookie } from '@/lib/engine/warden';
+import { fetchPolicy } from '@/lib/policy/fetch';
+import { FetchLimiter } from '@/lib/policy/limiter';
+import { isPrivateHost } from '@/lib/policy/private-hosts';
+import { gpcCheckDue, type SignalSiteEntry } from '@/lib/signals/book';
+import { gpcJsonUrl, MAX_GPC_JSON_BYTES, readGpcJson } from '@/lib/signals/gpc-json';
+import { SIGNAL_RULE_ID, SIGNAL_RULESET_ID } from '@/lib/signals/rules';
+import { domainInSite, type SiteKey } from '@/lib/site';
+import { guardedFetch } from './fetch-guard';
+import { installFirefoxSignalHeaders } from './signals-firefox';
+import { loadSignalEntry, saveSignalEntry } from './storage';
+
+const OFF_SCRIPT_ID = 'cookie-warden-signals-off';
+const OFF_SCRIPT_FILE = 'content-scripts/signals-off.js';
+const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
+const GPC_LIMITS = { timeoutMs: 10_000, maxBytes: MAX_GPC_JSON_BYTES, maxRedirects: 5 };
+
+export interface SignalServiceOptions {
+  ready: Promise<Warden>;
+  /** What the site says changed (gpc.json read, breach found): judge its cookies again and apply. */
+  changed(site: SiteKey): Promise<void>;
+}
+
+export class SignalService {
+  private sending: boolean | null = null;
+  private readonly waiting: Array<(on: boolean) => void> = [];
+  private readonly inFlight = new Map<SiteKey, Promise<void>>();
+  private readonly limiter = new FetchLimiter(1, 2);
+  private firefoxOffScript: { unregister(): Promise<void> | void } | null = null;
+  private applying: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: SignalServiceOptions) {}
+
+  /** Synchronously in main(): Firefox's header listener must be there before the first request. */
+  install(): void {
+    installFirefoxSignalHeaders(() => this.sending ?? new Promise<boolean>((resolve) => this.waiting.push(resolve)));
+  }
+
+  /** The option's value (at start-up and on every change): headers and page properties follow it. */
+  apply(on: boolean): Promise<void> {
+    this.sending = on;
+    for (const resolve of this.waiting.splice(0)) resolve(on);
+    // One switch at a time: a quick off-on-off ends in the last state.
+    this.applying = this.applying.then(() => this.switchBrowser(on)).catch((err) => console.warn('cookie-warden: signals', err));
+    return this.applying;
+  }
+
+  private async switchBrowser(on: boolean): Promise<void> {
+    // Older versions installed the header rule as a dynamic rule: a leftover would go on sending after "off".
+    await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [SIGNAL_RULE_ID] }).catch(() => undefined);
+    if (import.meta.env.BROWSER === 'firefox') return this.switchFirefoxScript(on);
+    await browser.declarativeNetRequest.updateEnabledRulesets(on ? { enableRulesetIds: [SIGNAL_RULESET_ID] } : { disableRulesetIds: [SIGNAL_RULESET_ID] });
+    const registered = await browser.scripting.getRegisteredContentScripts({ ids: [OFF_SCRIPT_ID] });
+    if (on && registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [OFF_SCRIPT_ID] });
+    if (!on && registered.length === 0) {
+      await browser.scripting.registerContentScripts([
+        {
+          id: OFF_SCRIPT_ID,
+          js: [OFF_SCRIPT_FILE],
+          matches: PAGE_MATCHES,
+          runAt: 'document_start',
+          allFrames: true,
+          // about:blank, srcdoc and blob: frames of a matching page, as match_about_blank does for the static one.
+          matchOriginAsFallback: true,
+          world: 'MAIN',
+          persistAcrossSessions: true,
+        } as Browser.scripting.RegisteredContentScript,
+      ]);
+    }
+  }
+
+  private async switchFirefoxScript(on: boolean): Promise<void> {
+    if (on) {
+      await this.firefoxOffScript?.unregister();
+      this.firefoxOffScript = null;
+      return;
+    }
+    if (this.firefoxOffScript) return;
+    const api = (browser as unknown as { contentScripts: { register(o: object): Promise<{ unregister(): Promise<void> }> } }).contentScripts;
+    this.firefoxOffScript = await api.register({
+      js: [{ file: `/${OFF_SCRIPT_FILE}` }],
+      matches: PAGE_MATCHES,
+      runAt: 'document_start',
+      allFrames: true,
+      matchAboutBlank: true,
+    });
+  }
+
+  /** A page of the site showed up: load what we know, and read its gpc.json when due. */
+  ensure(site: SiteKey, pageUrl: string | null): Promise<void> {
+    const existing = this.inFlight.get(site);
+    if (existing) return existing;
+    const job = this.run(site, pageUrl)
+      .catch((err) => console.warn('cookie-warden: gpc.json', site, err))
+      .finally(() => this.inFlight.delete(site));
+    this.inFlight.set(site, job);
+    return job;
+  }
+
+  private async run(site: SiteKey, pageUrl: string | null): Promise<void> {
+    const w = await this.opts.ready;
+    let loaded = false;
+    if (!w.signals.has(site)) {
+      const stored = await loadSignalEntry(site);
+      if (stored && !w.signals.has(site)) {
+        w.signals.set(stored);
+        loaded = true;
+      }
+    }
+    const url = pageUrl ? gpcJsonUrl(pageUrl) : null;
+    if (!url || !gpcCheckDue(w.signals.entry(site), Date.now())) {
+      if (loaded) await this.opts.changed(site);
+      return;
+    }
+    const result = await this.limiter.run(site, () =>
+      fetchPolicy({ url }, guardedFetch, { limits: GPC_LIMITS, redirects: 'platform', allowPrivate: isPrivateHost(site), signals: w.settings.sendSignals }),
+    );
+    const claim = result.ok ? readGpcJson(result.text) : null;
+    const entry = w.signals.setGpc(site, {
+      url,
+      claim,
+      problem: result.ok ? (claim?.problem ?? null) : result.reason,
+      retryable: !result.ok && result.retryable,
+      checkedAt: new Date().toISOString(),
+    });
+    await saveSignalEntry(entry);
+    await this.opts.changed(site);
+  }
+
+  /**
+   * A cookie was set (a cookie event, not one read back from the store). For each site it belongs to that
+   * says it honors the signals, a first-party analytics or advertising cookie is a breach of that claim.
+   */
+  async noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): Promise<void> {
+    if (!w.settings.sendSignals) return;
+    for (const site of sites) {
+      const stance = w.stanceOf(site);
+      if (stance.stance !== 'honors') continue;
+      // Judged already: this is the cached verdict (a Map lookup).
+      const { verdict } = w.judge(site, cookie, now);
+      const entry: SignalSiteEntry | null = w.signals.noteSet(
+        site,
+        stance,
+        { name: cookie.name, domain: cookie.domain, purpose: verdict.purpose, firstParty: domainInSite(cookie.domain, site) },
+        now,
+      );
+      if (!entry) continue;
+      await saveSignalEntry(entry);
+      await this.opts.changed(site);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * claimant.test — a site that says it honors Global Privacy Control and does not: it serves the GPC
+ * specification's `/.well-known/gpc.json` with `{"gpc": true}`, and its home page still sets Google
+ * Analytics' `_ga` from JavaScript, whatever the browser sends.
+ *
+ * /                      home: REPORT_SCRIPT first in <head>; an iframe (/frame) and a srcdoc iframe that also
+ *                        report what their navigator says; HTTP-sets `sid` (essential), script-sets `_ga`
+ * /frame                 a child document reporting { frame: 'child', gpc, dnt } from its <head>
+ * /.well-known/gpc.json  {"gpc": true, "lastUpdate": "2026-11-01"} (application/json)
+ * /cookie-policy         declares sid (essential) and _ga (analytics), and says it honors GPC
+ */
+import { html, page, REPORT_SCRIPT, routes, token, type Site } from '../site';
+
+export const CLAIMANT_HOST = 'claimant.test';
+
+const frameReport = (frame: string) =>
+  REPORT_SCRIPT.replace('body: JSON.stringify({', `body: JSON.stringify({\n      frame: ${JSON.stringify(frame)},`);
+
+const HOME_SCRIPT = `
+document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '.' + Math.floor(Date.now() / 1000) + '; max-age=63072000; path=/';
+`;
+
+const SRCDOC = `<!DOCTYPE html><html><head>${frameReport('srcdoc')}</head><body>srcdoc frame</body></html>`;
+
+const HOME = page({
+  title: 'Claimant — we respect your privacy',
+  report: true,
+  body: `<h1>Claimant</h1>
+<p>We honor Global Privacy Control. (We also set Google Analytics cookies.)</p>
+<iframe id="child" src="/frame" title="child frame"></iframe>
+<iframe id="srcdoc" title="srcdoc frame" srcdoc="${SRCDOC.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>
+<footer><a href="/cookie-policy">Cookie Policy</a></footer>`,
+  script: HOME_SCRIPT,
+});
+
+const FRAME = `<!DOCTYPE html><html><head>${frameReport('child')}<title>frame</title></head><body>child frame</body></html>`;
+
+const POLICY = page({
+  title: 'Cookie Policy — Claimant',
+  body: `<h1>Cookie Policy</h1>
+<p>We honor Global Privacy Control: when your browser sends the GPC signal, we treat it as a request to opt out of the sale and sharing of your data.</p>
+<h2>Cookies we use</h2>
+<table>
+  <thead><tr><th>Name</th><th>Category</th><th>Purpose</th><th>Duration</th></tr></thead>
+  <tbody>
+    <tr><td>sid</td><td>Strictly necessary</td><td>Keeps your session</td><td>Session</td></tr>
+    <tr><td>_ga</td><td>Analytics</td><td>Google Analytics: distinguishes visitors</td><td>2 years</td></tr>
+  </tbody>
+</table>`,
+});
+
+export function createClaimant(): Site {
+  return {
+    host: CLAIMANT_HOST,
+    handle: routes({
+      'GET /': () => html(HOME, { 'Set-Cookie': `sid=${token(8)}; Path=/; HttpOnly; SameSite=Lax` }),
+      'GET /frame': () => html(FRAME),
+      'GET /.well-known/gpc.json': () => ({
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ gpc: true, lastUpdate: '2026-11-01' }),
+      }),
+      'GET /cookie-policy': () => html(POLICY),
+    }),
+  };
+}
