@@ -5,6 +5,7 @@
  *
  * /                      home: REPORT_SCRIPT first in <head>; an iframe (/frame) and a srcdoc iframe that also
  *                        report what their navigator says; HTTP-sets `sid` (essential), script-sets `_ga`
+ * /frames                the same frames and report, no cookies (the e2e's first page after browser start)
  * /frame                 a child document reporting { frame: 'child', gpc, dnt } from its <head>
  * /.well-known/gpc.json  {"gpc": true, "lastUpdate": "2026-11-01"} (application/json)
  * /cookie-policy         declares sid (essential) and _ga (analytics), and says it honors GPC
@@ -22,15 +23,23 @@ document.cookie = '_ga=GA1.1.' + Math.floor(Math.random() * 1e9) + '.' + Math.fl
 
 const SRCDOC = `<!DOCTYPE html><html><head>${frameReport('srcdoc')}</head><body>srcdoc frame</body></html>`;
 
+const FRAMES = `<iframe id="child" src="/frame" title="child frame"></iframe>
+<iframe id="srcdoc" title="srcdoc frame" srcdoc="${SRCDOC.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`;
+
 const HOME = page({
   title: 'Claimant — we respect your privacy',
   report: true,
   body: `<h1>Claimant</h1>
 <p>We honor Global Privacy Control. (We also set Google Analytics cookies.)</p>
-<iframe id="child" src="/frame" title="child frame"></iframe>
-<iframe id="srcdoc" title="srcdoc frame" srcdoc="${SRCDOC.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>
+${FRAMES}
 <footer><a href="/cookie-policy">Cookie Policy</a></footer>`,
   script: HOME_SCRIPT,
+});
+
+const FRAMES_PAGE = page({
+  title: 'Claimant — frames',
+  report: true,
+  body: `<h1>Frames</h1>\n${FRAMES}\n<footer><a href="/cookie-policy">Cookie Policy</a></footer>`,
 });
 
 const FRAME = `<!DOCTYPE html><html><head>${frameReport('child')}<title>frame</title></head><body>child frame</body></html>`;
@@ -54,6 +63,7 @@ export function createClaimant(): Site {
     host: CLAIMANT_HOST,
     handle: routes({
       'GET /': () => html(HOME, { 'Set-Cookie': `sid=${token(8)}; Path=/; HttpOnly; SameSite=Lax` }),
+      'GET /frames': () => html(FRAMES_PAGE),
       'GET /frame': () => html(FRAME),
       'GET /.well-known/gpc.json': () => ({
         headers: { 'Content-Type': 'application/json' },

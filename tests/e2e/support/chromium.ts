@@ -38,6 +38,8 @@ function wrap(page: Page): TestPage {
 export interface ChromiumOptions {
   /** Allow third-party cookies (Chromium 156 blocks them by default). */
   thirdPartyCookies: boolean;
+  /** Load this page in the browser's first tab as soon as it is up, before waiting for the extension's worker. */
+  startUrl?: string;
 }
 
 export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
@@ -62,6 +64,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       '--no-first-run',
     ],
   });
+  if (opts.startUrl) await (context.pages()[0] ?? (await context.newPage())).goto(opts.startUrl, { waitUntil: 'load' });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -30,8 +30,11 @@ export async function badgeText(ext: TestPage, tabId: number): Promise<string> {
   return ext.evaluate<string>(`${ACTION_API}.getBadgeText({ tabId: ${tabId} })`);
 }
 
-export async function signalRulesInstalled(ext: TestPage): Promise<number> {
-  return ext.evaluate<number>(`${EXT_API}.declarativeNetRequest.getDynamicRules().then((r) => r.length)`);
+/** The background answers messages once it has loaded its settings (its `ready`). */
+export async function backgroundReady(ext: TestPage): Promise<boolean> {
+  return ext.evaluate<boolean>(
+    `${EXT_API}.runtime.sendMessage({ type: 'get-settings' }).then((s) => typeof s?.defaultChoice === 'string', () => false)`,
+  );
 }
 
 export async function popupRows(popup: TestPage): Promise<PopupRow[]> {

@@ -37,7 +37,8 @@ function wrap(page: Page): TestPage {
   };
 }
 
-export async function launchFirefox(hosts: string[]): Promise<Driver> {
+/** `startUrl`: opened right after the extension is installed, without waiting for anything else. */
+export async function launchFirefox(hosts: string[], startUrl?: string): Promise<Driver> {
   assertBrowser(FIREFOX);
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
@@ -55,6 +56,7 @@ export async function launchFirefox(hosts: string[]): Promise<Driver> {
     },
   });
   await browser.installExtension(EXTENSION_DIRS.firefox);
+  if (startUrl) await ((await browser.pages())[0] ?? (await browser.newPage())).goto(startUrl, { waitUntil: 'load' });
   return {
     name: 'firefox',
     async newPage() {

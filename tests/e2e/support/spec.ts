@@ -20,6 +20,8 @@ export type Journey = readonly [title: string, run: (ctx: JourneyContext) => Pro
 export interface SpecOptions {
   /** Chromium only: allow unpartitioned third-party cookies, as most users have them (default true). */
   thirdPartyCookies?: boolean;
+  /** A page the browser loads as it starts, before the extension's worker is waited for. */
+  startUrl?: (server: DemoServer) => string;
 }
 
 export function browserSpec(browser: Driver['name'], journeys: readonly Journey[], options: SpecOptions = {}): void {
@@ -30,8 +32,8 @@ export function browserSpec(browser: Driver['name'], journeys: readonly Journey[
     ctx.server = await startDemoServer();
     ctx.driver =
       browser === 'chromium'
-        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true })
-        : await launchFirefox(ctx.server.hosts);
+        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true, startUrl: options.startUrl?.(ctx.server) })
+        : await launchFirefox(ctx.server.hosts, options.startUrl?.(ctx.server));
   });
 
   test.afterAll(async () => {

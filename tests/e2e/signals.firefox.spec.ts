@@ -1,0 +1,4 @@
+import { browserSpec } from './support/spec';
+import { journeys, startUrl } from './journeys/signals';
+
+browserSpec('firefox', journeys, { startUrl });
