@@ -38,7 +38,8 @@ export default defineBackground(() => {
   // DNT / GPC: Firefox's header listener is registered here, synchronously, before the first request.
   const signals = new SignalService({ ready, changed: (site) => rejudgeSite(site) });
   signals.install();
-  void ready.then((w) => signals.apply(w.settings.sendSignals));
+  // Messages are answered once the browser sends what the settings say (headers and page scripts switched).
+  const signalsApplied = ready.then((w) => signals.apply(w.settings.sendSignals));
 
   async function applySettings(next: Settings): Promise<Settings> {
     const w = await ready;
@@ -178,6 +179,7 @@ export default defineBackground(() => {
 
   async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseOf[Request['type']]> {
     const w = await ready;
+    await signalsApplied;
     switch (request.type) {
       case 'get-site-view': {
         const site = tabs.siteOf(request.tabId);

@@ -35,25 +35,43 @@ export interface SignalServiceOptions {
 
 export class SignalService {
   private sending: boolean | null = null;
-  private readonly waiting: Array<(on: boolean) => void> = [];
+  /** Firefox: requests wait while the option is being read or switched (see install()). */
+  private switched: Promise<boolean> | null;
+  private settle: (on: boolean) => void = () => undefined;
   private readonly inFlight = new Map<SiteKey, Promise<void>>();
   private readonly limiter = new FetchLimiter(1, 2);
   private firefoxOffScript: { unregister(): Promise<void> | void } | null = null;
   private applying: Promise<void> = Promise.resolve();
+  private switches = 0;
 
-  constructor(private readonly opts: SignalServiceOptions) {}
+  constructor(private readonly opts: SignalServiceOptions) {
+    this.switched = new Promise((resolve) => (this.settle = resolve));
+  }
 
-  /** Synchronously in main(): Firefox's header listener must be there before the first request. */
+  /**
+   * Synchronously in main(): Firefox's header listener must be there before the first request. Until the
+   * option is read and the off-script is (un)registered, requests wait for it: the first page after a
+   * start-up with the option off then goes without headers and already has the script that removes the
+   * properties (Firefox forgets `contentScripts.register` registrations at every start).
+   */
   install(): void {
-    installFirefoxSignalHeaders(() => this.sending ?? new Promise<boolean>((resolve) => this.waiting.push(resolve)));
+    installFirefoxSignalHeaders(() => this.switched ?? this.sending ?? false);
   }
 
   /** The option's value (at start-up and on every change): headers and page properties follow it. */
   apply(on: boolean): Promise<void> {
     this.sending = on;
-    for (const resolve of this.waiting.splice(0)) resolve(on);
+    const seq = ++this.switches;
+    if (!this.switched) this.switched = new Promise((resolve) => (this.settle = resolve));
     // One switch at a time: a quick off-on-off ends in the last state.
-    this.applying = this.applying.then(() => this.switchBrowser(on)).catch((err) => console.warn('cookie-warden: signals', err));
+    this.applying = this.applying
+      .then(() => this.switchBrowser(on))
+      .catch((err) => console.warn('cookie-warden: signals', err))
+      .finally(() => {
+        if (seq !== this.switches) return; // a newer switch is queued: it settles
+        this.switched = null;
+        this.settle(on);
+      });
     return this.applying;
   }
 

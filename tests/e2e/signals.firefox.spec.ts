@@ -1,4 +1,4 @@
 import { browserSpec } from './support/spec';
-import { journeys, startUrl } from './journeys/signals';
+import { journeys, SIGNAL_SPEC } from './journeys/signals';
 
-browserSpec('firefox', journeys, { startUrl });
+browserSpec('firefox', journeys, SIGNAL_SPEC);

@@ -50,21 +50,25 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
     writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
   }
   const ext = EXTENSION_DIRS.chromium;
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  if (opts.startUrl) await (context.pages()[0] ?? (await context.newPage())).goto(opts.startUrl, { waitUntil: 'load' });
+  const launch = async (startUrl?: string): Promise<BrowserContext> => {
+    const c = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--host-resolver-rules=MAP *.test 127.0.0.1',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    if (startUrl) await (c.pages()[0] ?? (await c.newPage())).goto(startUrl, { waitUntil: 'load' });
+    return c;
+  };
+  let context = await launch(opts.startUrl);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -84,6 +88,11 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${p}`, { waitUntil: 'load' });
       return wrap(page);
+    },
+    async restart(startUrl?: string) {
+      // Same profile, same unpacked directory: the same extension id, its stored state and registrations.
+      await context.close();
+      context = await launch(startUrl);
     },
     async close() {
       await context.close();

@@ -1,4 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Driver, TestPage } from './driver';
 import { FIREFOX, EXTENSION_DIRS, assertBrowser } from './paths';
 
@@ -37,26 +41,47 @@ function wrap(page: Page): TestPage {
   };
 }
 
-/** `startUrl`: opened right after the extension is installed, without waiting for anything else. */
-export async function launchFirefox(hosts: string[], startUrl?: string): Promise<Driver> {
+export interface FirefoxOptions {
+  /** Opened right after the browser (and the extension) started, without waiting for anything else. */
+  startUrl?: string;
+  /**
+   * Install the extension in the profile before the browser starts (an unsigned xpi in
+   * `<profile>/extensions/`, allowed by ESR's `xpinstall.signatures.required`), so it starts with the
+   * browser as a user's does, and `restart()` keeps it. Default: a temporary add-on installed over BiDi.
+   */
+  inProfile?: boolean;
+}
+
+export async function launchFirefox(hosts: string[], opts: FirefoxOptions = {}): Promise<Driver> {
   assertBrowser(FIREFOX);
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': hosts.join(','),
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // Quiet: no update checks or telemetry on a machine without a network.
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-    },
-  });
-  await browser.installExtension(EXTENSION_DIRS.firefox);
-  if (startUrl) await ((await browser.pages())[0] ?? (await browser.newPage())).goto(startUrl, { waitUntil: 'load' });
+  const profile = opts.inProfile ? mkdtempSync(path.join(tmpdir(), 'cw-firefox-')) : undefined;
+  if (profile) {
+    mkdirSync(path.join(profile, 'extensions'));
+    execFileSync('zip', ['-qr', path.join(profile, 'extensions', `${GECKO_ID}.xpi`), '.'], { cwd: EXTENSION_DIRS.firefox });
+  }
+  const launch = async (startUrl?: string): Promise<Browser> => {
+    const b = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.dns.localDomains': hosts.join(','),
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // Quiet: no update checks or telemetry on a machine without a network.
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
+      },
+    });
+    if (!profile) await b.installExtension(EXTENSION_DIRS.firefox);
+    if (startUrl) await ((await b.pages())[0] ?? (await b.newPage())).goto(startUrl, { waitUntil: 'load' });
+    return b;
+  };
+  let browser = await launch(opts.startUrl);
   return {
     name: 'firefox',
     async newPage() {
@@ -67,8 +92,15 @@ export async function launchFirefox(hosts: string[], startUrl?: string): Promise
       await page.goto(`moz-extension://${UUID}/${p}`, { waitUntil: 'networkidle0' });
       return wrap(page);
     },
+    restart: profile
+      ? async (startUrl?: string) => {
+          await browser.close();
+          browser = await launch(startUrl);
+        }
+      : undefined,
     async close() {
       await browser.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

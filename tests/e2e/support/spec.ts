@@ -22,6 +22,8 @@ export interface SpecOptions {
   thirdPartyCookies?: boolean;
   /** A page the browser loads as it starts, before the extension's worker is waited for. */
   startUrl?: (server: DemoServer) => string;
+  /** Firefox: the extension installed in the profile, started with the browser (and kept by restart()). */
+  firefoxInProfile?: boolean;
 }
 
 export function browserSpec(browser: Driver['name'], journeys: readonly Journey[], options: SpecOptions = {}): void {
@@ -33,7 +35,7 @@ export function browserSpec(browser: Driver['name'], journeys: readonly Journey[
     ctx.driver =
       browser === 'chromium'
         ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true, startUrl: options.startUrl?.(ctx.server) })
-        : await launchFirefox(ctx.server.hosts, options.startUrl?.(ctx.server));
+        : await launchFirefox(ctx.server.hosts, { startUrl: options.startUrl?.(ctx.server), inProfile: options.firefoxInProfile });
   });
 
   test.afterAll(async () => {
