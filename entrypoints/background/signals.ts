@@ -164,10 +164,11 @@ export class SignalService {
   async noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): Promise<void> {
     if (!w.settings.sendSignals) return;
     for (const site of sites) {
+      // Judged already: this is the cached verdict (a Map lookup). Cheapest test first (STYLE.md §5).
+      const { verdict } = w.judge(site, cookie, now);
+      if (verdict.purpose !== 'analytics' && verdict.purpose !== 'advertising') continue;
       const stance = w.stanceOf(site);
       if (stance.stance !== 'honors') continue;
-      // Judged already: this is the cached verdict (a Map lookup).
-      const { verdict } = w.judge(site, cookie, now);
       const entry: SignalSiteEntry | null = w.signals.noteSet(
         site,
         stance,

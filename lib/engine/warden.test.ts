@@ -109,4 +109,46 @@ describe('Warden hot path', () => {
     w.setPolicy(site, { status: 'found' }, POLICY, 4);
     expect(w.judge(site, cookie('_ga'), 5).verdict.basis).toBe('provider');
   });
+
+  describe('held to what the site says about DNT / GPC (lib/signals/)', () => {
+    const IGNORES_DNT = readDocument(
+      `<h3>Analytics Cookies</h3><p>We use Google Analytics.</p><h3>Do Not Track</h3>
+       <p>We currently don't respond to DNT signals.</p>`,
+      { url: 'https://syncronis.test/cookie-policy', knowledge },
+    );
+    const claimant = 'claimant.test' as SiteKey;
+    const gpcTrue = { url: 'https://claimant.test/.well-known/gpc.json', claim: { gpc: true, lastUpdate: null, problem: null }, problem: null, retryable: false, checkedAt: '2026-12-01T00:00:00.000Z' };
+
+    it('a site that says it ignores DNT gets essential only under an "Allow all" default, with the reason', () => {
+      const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, defaultChoice: 'allow-all', siteChoices: {} });
+      w.signals.setGpc(site, { ...gpcTrue, url: 'https://syncronis.test/.well-known/gpc.json', claim: null, problem: 'HTTP 404' });
+      w.setPolicy(site, { status: 'found' }, IGNORES_DNT, 1);
+      expect(w.judge(site, cookie('_ga'), 1).state).toBe('removed');
+      const view = w.view(site, 'https://syncronis.test/');
+      expect(view).toMatchObject({ effectiveChoice: 'essential-only', choiceReason: 'signal-ignored', signals: { stance: 'ignores', signal: 'dnt', sending: true } });
+      expect(view.signals.sentence).toContain("don't respond to DNT");
+      // The user's own choice for the site wins; with the signals off the default applies again.
+      w.settings = { ...w.settings, siteChoices: { [site]: 'allow-all' } };
+      expect(w.judge(site, cookie('_ga'), 2).state).toBe('kept');
+      w.settings = { ...w.settings, siteChoices: {}, sendSignals: false };
+      expect(w.view(site, null).choiceReason).toBe('default');
+    });
+
+    it('a site that claims GPC keeps the default until it sets a tracking cookie: a breach, then essential only', () => {
+      const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, defaultChoice: 'allow-all', siteChoices: {} });
+      w.setPolicy(claimant, { status: 'none', reason: 'no policy found' }, null, 1);
+      expect(w.view(claimant, null).choiceReason).toBe('signal-unknown');
+      w.signals.setGpc(claimant, gpcTrue);
+      expect(w.stanceOf(claimant)).toMatchObject({ stance: 'honors', source: 'gpc.json' });
+      const ga = cookie('_ga', '.claimant.test');
+      expect(w.judge(claimant, ga, 2).state).toBe('kept');
+      const entry = w.signals.noteSet(claimant, w.stanceOf(claimant), { name: '_ga', domain: '.claimant.test', purpose: 'analytics', firstParty: true }, 3);
+      expect(entry?.breach?.cookies.map((c) => c.name)).toEqual(['_ga']);
+      expect(w.rejudge(claimant, 4).map((r) => r.cookie.name)).toEqual(['_ga']);
+      const view = w.view(claimant, null);
+      expect(view).toMatchObject({ effectiveChoice: 'essential-only', choiceReason: 'signal-breach', breaches: 1 });
+      expect(view.cookies.find((c) => c.name === '_ga')).toMatchObject({ state: 'removed', breaches: ['undeclared', 'signal-claim'] });
+      expect(w.breachCount(claimant)).toBe(1);
+    });
+  });
 });
