@@ -81,6 +81,7 @@ export default defineBackground(() => {
     async applied(site, toRemove) {
       await applyRemovals(toRemove);
       await refreshBadges(site);
+      await signals.settle(site);
     },
   });
   installRedirectGuard();

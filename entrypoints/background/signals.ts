@@ -37,7 +37,7 @@ export class SignalService {
   private sending: boolean | null = null;
   /** Firefox: requests wait while the option is being read or switched (see install()). */
   private switched: Promise<boolean> | null;
-  private settle: (on: boolean) => void = () => undefined;
+  private settleSwitch: (on: boolean) => void = () => undefined;
   private readonly inFlight = new Map<SiteKey, Promise<void>>();
   private readonly limiter = new FetchLimiter(1, 2);
   private firefoxOffScript: { unregister(): Promise<void> | void } | null = null;
@@ -45,7 +45,7 @@ export class SignalService {
   private switches = 0;
 
   constructor(private readonly opts: SignalServiceOptions) {
-    this.switched = new Promise((resolve) => (this.settle = resolve));
+    this.switched = new Promise((resolve) => (this.settleSwitch = resolve));
   }
 
   /**
@@ -62,7 +62,7 @@ export class SignalService {
   apply(on: boolean): Promise<void> {
     this.sending = on;
     const seq = ++this.switches;
-    if (!this.switched) this.switched = new Promise((resolve) => (this.settle = resolve));
+    if (!this.switched) this.switched = new Promise((resolve) => (this.settleSwitch = resolve));
     // One switch at a time: a quick off-on-off ends in the last state.
     this.applying = this.applying
       .then(() => this.switchBrowser(on))
@@ -70,7 +70,7 @@ export class SignalService {
       .finally(() => {
         if (seq !== this.switches) return; // a newer switch is queued: it settles
         this.switched = null;
-        this.settle(on);
+        this.settleSwitch(on);
       });
     return this.applying;
   }
@@ -139,7 +139,10 @@ export class SignalService {
     }
     const url = pageUrl ? gpcJsonUrl(pageUrl) : null;
     if (!url || !gpcCheckDue(w.signals.entry(site), Date.now())) {
-      if (loaded) await this.opts.changed(site);
+      if (loaded) {
+        await this.settle(site);
+        await this.opts.changed(site);
+      }
       return;
     }
     const result = await this.limiter.run(site, () =>
@@ -154,12 +157,26 @@ export class SignalService {
       checkedAt: new Date().toISOString(),
     });
     await saveSignalEntry(entry);
+    await this.settle(site);
+    await this.opts.changed(site);
+  }
+
+  /**
+   * What the site says may have become known (its gpc.json or its policy arrived): tracking cookies it set
+   * while we were still reading are judged against it now.
+   */
+  async settle(site: SiteKey): Promise<void> {
+    const w = await this.opts.ready;
+    const entry = w.signals.settle(site, w.stanceOf(site));
+    if (!entry) return;
+    await saveSignalEntry(entry);
     await this.opts.changed(site);
   }
 
   /**
    * A cookie was set (a cookie event, not one read back from the store). For each site it belongs to that
-   * says it honors the signals, a first-party analytics or advertising cookie is a breach of that claim.
+   * says it honors the signals, a first-party analytics or advertising cookie is a breach of that claim
+   * (kept aside until settle() while what the site says is still unknown).
    */
   async noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): Promise<void> {
     if (!w.settings.sendSignals) return;
@@ -168,7 +185,7 @@ export class SignalService {
       const { verdict } = w.judge(site, cookie, now);
       if (verdict.purpose !== 'analytics' && verdict.purpose !== 'advertising') continue;
       const stance = w.stanceOf(site);
-      if (stance.stance !== 'honors') continue;
+      if (stance.stance !== 'honors' && stance.stance !== 'unknown') continue;
       const entry: SignalSiteEntry | null = w.signals.noteSet(
         site,
         stance,

@@ -41,6 +41,25 @@ describe('SignalBook', () => {
     expect(book.gpcClaim('claims.test')).toBeUndefined();
   });
 
+  it('tracking cookies set before the claim is known count once it says it honors, and are forgotten if it does not', () => {
+    const unknown: SiteStance = { stance: 'unknown', source: null, signal: null, sentence: null };
+    const book = new SignalBook();
+    expect(book.noteSet('claims.test', unknown, { name: '_ga', domain: '.claims.test', purpose: 'analytics', firstParty: true }, T)).toBeNull();
+    expect(book.noteSet('claims.test', unknown, { name: 'sid', domain: 'claims.test', purpose: 'essential', firstParty: true }, T)).toBeNull();
+    expect(book.breachOf('claims.test')).toBeNull();
+    expect(book.settle('claims.test', unknown)).toBeNull();
+    book.setGpc('claims.test', check(true));
+    const entry = book.settle('claims.test', honorsByFile);
+    expect(entry?.breach?.cookies.map((c) => c.name)).toEqual(['_ga']);
+    expect(entry?.breach?.on).toBe('2026-12-01T10:00:00.000Z');
+    expect(book.settle('claims.test', honorsByFile)).toBeNull();
+
+    book.noteSet('syncronis.test', unknown, { name: '_ga', domain: '.syncronis.test', purpose: 'analytics', firstParty: true }, T);
+    expect(book.settle('syncronis.test', ignores)).toBeNull();
+    expect(book.settle('syncronis.test', honorsByFile)).toBeNull();
+    expect(book.breachOf('syncronis.test')).toBeNull();
+  });
+
   it('evidence is bounded', () => {
     const book = new SignalBook();
     for (let i = 0; i < 50; i++) book.noteSet('a.test', honorsByFile, { name: `_ga_${i}`, domain: 'a.test', purpose: 'analytics', firstParty: true }, T);

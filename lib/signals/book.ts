@@ -67,6 +67,8 @@ const TRACKING: ReadonlySet<Purpose> = new Set(['analytics', 'advertising']);
 
 export class SignalBook {
   private readonly entries = new Map<string, SignalSiteEntry>();
+  /** Tracking cookies a site set before we knew what it says (its gpc.json or policy still on the way). */
+  private readonly pending = new Map<string, BreachEvidence[]>();
 
   entry(site: string): SignalSiteEntry | null {
     return this.entries.get(site) ?? null;
@@ -110,7 +112,8 @@ export class SignalBook {
   /**
    * A cookie the site itself set (first party) while the signals were on. When the site says it honors them
    * and the cookie is analytics or advertising, it breaks its word: returns the updated entry to store, or
-   * null when nothing changed.
+   * null when nothing changed. While we do not know yet what the site says, the cookie is kept aside for
+   * settle().
    */
   noteSet(
     site: string,
@@ -118,24 +121,50 @@ export class SignalBook {
     cookie: { name: string; domain: string; purpose: Purpose; firstParty: boolean },
     now: number,
   ): SignalSiteEntry | null {
-    if (stance.stance !== 'honors' || !cookie.firstParty || !TRACKING.has(cookie.purpose)) return null;
+    if (!cookie.firstParty || !TRACKING.has(cookie.purpose)) return null;
+    const evidence: BreachEvidence = { name: cookie.name, domain: cookie.domain, purpose: cookie.purpose, at: new Date(now).toISOString() };
+    if (stance.stance === 'unknown') {
+      const list = this.pending.get(site) ?? [];
+      if (list.length < MAX_EVIDENCE && !list.some((c) => c.name === evidence.name && c.domain === evidence.domain)) list.push(evidence);
+      if (!this.pending.has(site) && this.pending.size >= MAX_SITES) this.pending.clear();
+      this.pending.set(site, list);
+      return null;
+    }
+    if (stance.stance !== 'honors') return null;
+    return this.addEvidence(site, stance, [evidence]);
+  }
+
+  /**
+   * What the site says is now known: tracking cookies it set in the meantime are a breach if it says it
+   * honors the signals, and forgotten otherwise. Returns the updated entry to store, or null.
+   */
+  settle(site: string, stance: SiteStance): SignalSiteEntry | null {
+    if (stance.stance === 'unknown') return null;
+    const waiting = this.pending.get(site);
+    if (!waiting) return null;
+    this.pending.delete(site);
+    return stance.stance === 'honors' ? this.addEvidence(site, stance, waiting) : null;
+  }
+
+  private addEvidence(site: string, stance: SiteStance, evidence: readonly BreachEvidence[]): SignalSiteEntry | null {
     const prev = this.entries.get(site) ?? emptyEntry(site);
-    if (prev.breach?.cookies.some((c) => c.name === cookie.name && c.domain === cookie.domain)) return null;
-    const at = new Date(now).toISOString();
-    const evidence: BreachEvidence = { name: cookie.name, domain: cookie.domain, purpose: cookie.purpose, at };
+    const known = prev.breach?.cookies ?? [];
+    const fresh = evidence.filter((e) => !known.some((c) => c.name === e.name && c.domain === e.domain));
+    if (fresh.length === 0) return null;
+    const cookies = [...known, ...fresh].slice(0, MAX_EVIDENCE);
+    if (cookies.length === known.length) return null;
     const breach: SignalBreach = prev.breach
-      ? { ...prev.breach, cookies: prev.breach.cookies.length >= MAX_EVIDENCE ? prev.breach.cookies : [...prev.breach.cookies, evidence] }
+      ? { ...prev.breach, cookies }
       : {
-          on: at,
+          on: fresh[0]!.at,
           claim: {
             source: stance.source ?? 'policy',
             signal: stance.signal ?? 'gpc',
             sentence: stance.sentence,
             url: stance.source === 'gpc.json' ? (prev.gpc?.url ?? null) : null,
           },
-          cookies: [evidence],
+          cookies,
         };
-    if (breach === prev.breach) return null;
     const next = { ...prev, breach };
     this.set(next);
     return next;

@@ -1,5 +1,5 @@
 /**
- * claimant.test — a site that says it honors Global Privacy Control and does not: it serves the GPC
+ * claimant.test (and claimant-too.test) — a site that says it honors Global Privacy Control and does not: it serves the GPC
  * specification's `/.well-known/gpc.json` with `{"gpc": true}`, and its home page still sets Google
  * Analytics' `_ga` from JavaScript, whatever the browser sends.
  *
@@ -13,6 +13,8 @@
 import { html, page, REPORT_SCRIPT, routes, token, type Site } from '../site';
 
 export const CLAIMANT_HOST = 'claimant.test';
+/** The same site on a second host, for a first visit that starts on the home page (nothing known yet). */
+export const LATE_CLAIMANT_HOST = 'claimant-too.test';
 
 const frameReport = (frame: string) =>
   REPORT_SCRIPT.replace('body: JSON.stringify({', `body: JSON.stringify({\n      frame: ${JSON.stringify(frame)},`);
@@ -58,9 +60,9 @@ const POLICY = page({
 </table>`,
 });
 
-export function createClaimant(): Site {
+export function createClaimant(host: string = CLAIMANT_HOST): Site {
   return {
-    host: CLAIMANT_HOST,
+    host,
     handle: routes({
       'GET /': () => html(HOME, { 'Set-Cookie': `sid=${token(8)}; Path=/; HttpOnly; SameSite=Lax` }),
       'GET /frames': () => html(FRAMES_PAGE),

@@ -8,8 +8,8 @@ import { createSyncronis } from './syncronis';
 import { createYoutube } from './youtube';
 import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
-import { createClaimant } from './claimant';
+import { createClaimant, LATE_CLAIMANT_HOST } from './claimant';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), createClaimant()];
+  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), createClaimant(), createClaimant(LATE_CLAIMANT_HOST)];
 }
