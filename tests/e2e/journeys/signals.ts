@@ -236,3 +236,36 @@ export const journeys: readonly Journey[] = [
   ['turning the option off stops the headers and the properties; on again brings them back', (c) => turningTheOptionOffStopsBoth(c.driver, c.server)],
   ['after a browser restart: on, the first page carries both; off, nothing (Firefox from the first page)', (c) => theOptionHoldsAfterARestart(c.driver, c.server)],
 ];
+
+/**
+ * The browser sends a signal itself (Chromium's "Send a Do Not Track request", Firefox's GPC pref): the
+ * page's property is the browser's own, left alone (no getter of ours on the navigator), the other one is
+ * ours, and a page defining them again does not throw. Chromium's switch shows as on in the options page.
+ */
+export async function theBrowsersOwnSignalIsLeftAlone(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url('claimant.test', '/frame'));
+  const seen = await page.evaluate<{ gpc: unknown; dnt: unknown; own: string[]; redefined: unknown }>(`(() => {
+    const out = { gpc: navigator.globalPrivacyControl, dnt: navigator.doNotTrack, own: Object.getOwnPropertyNames(navigator).sort() };
+    Object.defineProperty(navigator, 'globalPrivacyControl', { get: () => false, configurable: true });
+    Object.defineProperty(navigator, 'doNotTrack', { get: () => '0', configurable: true });
+    return { ...out, redefined: [navigator.globalPrivacyControl, navigator.doNotTrack] };
+  })()`);
+  expect(seen).toMatchObject({ gpc: true, dnt: '1', redefined: [false, '0'] });
+  // Chromium's switch makes doNotTrack its own ("1"): ours defines only GPC. Firefox's GPC pref (its DNT left
+  // off): ours defines only DNT.
+  expect(seen.own).toEqual(driver.name === 'chromium' ? ['globalPrivacyControl'] : ['doNotTrack']);
+  expect(server.requests.filter((r) => r.path === '/frame').every((r) => r.dnt === '1' && r.secGpc === '1')).toBe(true);
+  if (driver.name === 'chromium') {
+    const options = await driver.extensionPage('options.html');
+    await expect.poll(() => options.evaluate<string | null>(`document.querySelector('[data-testid="browser-dnt"]')?.dataset.on ?? null`)).toBe('true');
+    await options.close();
+  }
+  await page.close();
+  await ext.close();
+}
+
+export const browserOwnJourneys: readonly Journey[] = [
+  ["the browser's own signal is left alone, ours adds the other one", (c) => theBrowsersOwnSignalIsLeftAlone(c.driver, c.server)],
+];

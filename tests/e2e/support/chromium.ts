@@ -40,14 +40,20 @@ export interface ChromiumOptions {
   thirdPartyCookies: boolean;
   /** Load this page in the browser's first tab as soon as it is up, before waiting for the extension's worker. */
   startUrl?: string;
+  /** Chromium's own "Send a Do Not Track request" switch on (`enable_do_not_track` in the profile). */
+  browserDnt?: boolean;
 }
 
 export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
   assertBrowser(CHROMIUM);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'cw-chromium-'));
-  if (opts.thirdPartyCookies) {
+  const prefs = {
+    ...(opts.thirdPartyCookies ? { profile: { cookie_controls_mode: 0 } } : {}),
+    ...(opts.browserDnt ? { enable_do_not_track: true } : {}),
+  };
+  if (Object.keys(prefs).length > 0) {
     mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
-    writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify(prefs));
   }
   const ext = EXTENSION_DIRS.chromium;
   const launch = async (startUrl?: string): Promise<BrowserContext> => {

@@ -50,6 +50,8 @@ export interface FirefoxOptions {
    * browser as a user's does, and `restart()` keeps it. Default: a temporary add-on installed over BiDi.
    */
   inProfile?: boolean;
+  /** Firefox's own Global Privacy Control switched on (its DNT left off: the extension adds that one). */
+  browserSignals?: boolean;
 }
 
 export async function launchFirefox(hosts: string[], opts: FirefoxOptions = {}): Promise<Driver> {
@@ -74,6 +76,7 @@ export async function launchFirefox(hosts: string[], opts: FirefoxOptions = {}):
         'app.update.enabled': false,
         'datareporting.policy.dataSubmissionEnabled': false,
         'toolkit.telemetry.enabled': false,
+        ...(opts.browserSignals ? { 'privacy.globalprivacycontrol.enabled': true } : {}),
         ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
       },
     });

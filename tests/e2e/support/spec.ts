@@ -24,6 +24,8 @@ export interface SpecOptions {
   startUrl?: (server: DemoServer) => string;
   /** Firefox: the extension installed in the profile, started with the browser (and kept by restart()). */
   firefoxInProfile?: boolean;
+  /** The browser's own privacy signal on: Chromium's Do Not Track switch, Firefox's GPC pref. */
+  browserSignals?: boolean;
 }
 
 export function browserSpec(browser: Driver['name'], journeys: readonly Journey[], options: SpecOptions = {}): void {
@@ -34,8 +36,8 @@ export function browserSpec(browser: Driver['name'], journeys: readonly Journey[
     ctx.server = await startDemoServer();
     ctx.driver =
       browser === 'chromium'
-        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true, startUrl: options.startUrl?.(ctx.server) })
-        : await launchFirefox(ctx.server.hosts, { startUrl: options.startUrl?.(ctx.server), inProfile: options.firefoxInProfile });
+        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true, startUrl: options.startUrl?.(ctx.server), browserDnt: options.browserSignals })
+        : await launchFirefox(ctx.server.hosts, { startUrl: options.startUrl?.(ctx.server), inProfile: options.firefoxInProfile, browserSignals: options.browserSignals });
   });
 
   test.afterAll(async () => {
