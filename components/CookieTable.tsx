@@ -67,8 +67,22 @@ export function CookieTable({ cookies }: { cookies: CookieRow[] }) {
               <div className="meta">{BASIS_LABELS[c.basis]}</div>
             </td>
             <td>
-              <span className={`state ${c.state}`}>{c.state}</span>
+              <span className={`state ${c.state}`}>{c.state === 'kept-for-other-site' ? 'kept' : c.state}</span>
+              {c.keptFor && <div className="meta">kept: {c.keptFor} needs it (its own site decides)</div>}
               {c.flag && <div className="meta flag">{c.flag}</div>}
+              {c.breaches.length > 0 && (
+                <ul className="meta evidence" data-testid="evidence">
+                  {c.breaches.map((b) => (
+                    <li key={b} data-breach={b}>
+                      {b}: {c.evidence.notes[b] ?? ''}
+                    </li>
+                  ))}
+                  <li>
+                    seen {c.evidence.firstSeen} – {c.evidence.lastSeen}; {c.evidence.attributes.join(', ')}
+                    {c.evidence.policy ? `; policy sha256 ${c.evidence.policy.sha256.slice(0, 12)}…` : ''}
+                  </li>
+                </ul>
+              )}
             </td>
           </tr>
         ))}

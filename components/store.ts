@@ -1,12 +1,12 @@
 /** View state for the popup and options pages (zustand): a mirror of what the background owns. */
 import { create } from 'zustand';
-import type { Settings, SiteView } from '@/lib/messages';
+import type { SettingsView, SiteView } from '@/lib/messages';
 import type { Choice } from '@/lib/types';
 import { send } from './api';
 
 interface UiState {
   view: SiteView | null;
-  settings: Settings | null;
+  settings: SettingsView | null;
   error: string | null;
   loadView: (tabId: number) => Promise<void>;
   loadSettings: () => Promise<void>;

@@ -2,7 +2,8 @@
  * The one message protocol between the background (the only writer of state), the popup and options
  * pages, and the content scripts. Each request type is declared beside its response type.
  */
-import type { Choice, Purpose, SignalStance } from './types';
+import type { Choice, Purpose, Settings, SignalStance } from './types';
+import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
@@ -17,7 +18,34 @@ export type RowBreach = BreachKind | 'signal-claim';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
+/** What shows a cookie's breaches: enough to support a complaint, and never its value. */
+export interface CookieEvidence {
+  /** ISO times the cookie was first and last seen set. */
+  firstSeen: string;
+  lastSeen: string;
+  path: string;
+  /** HttpOnly, Secure, SameSite=…, host-only, session / persistent, partitioned */
+  attributes: string[];
+  /** Seconds it lives from when it was seen (0: a session cookie). */
+  actualLifetimeSeconds: number;
+  /** The declared entry that matched, or null when the policy does not declare it. */
+  declared: {
+    name: string;
+    purposeAsWritten: string | null;
+    purpose: Purpose;
+    durationAsWritten: string | null;
+    provider: string | null;
+    expandedFrom: string | null;
+  } | null;
+  /** The policy document it was judged against. */
+  policy: { url: string; sha256: string; fetchedAt: string | null } | null;
+  /** Per breach kind, what shows it in words. */
+  notes: Partial<Record<RowBreach, string>>;
+}
+
 export interface CookieRow {
+  /** Identifies the cookie (store, name, domain, path, partition); no value. */
+  key: string;
   name: string;
   domain: string;
   partitioned: boolean;
@@ -29,20 +57,18 @@ export interface CookieRow {
   purpose: Purpose;
   purposeAsWritten: string | null;
   basis: Basis;
-  state: 'kept' | 'removed';
+  /** What happened in the browser: kept, removed, or kept although this site refuses it (another needs it). */
+  state: 'kept' | 'removed' | 'kept-for-other-site';
+  /** With 'kept-for-other-site': the site that keeps it. */
+  keptFor: string | null;
   flag: string | null;
   breaches: RowBreach[];
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
+  evidence: CookieEvidence;
 }
 
-export type PolicyStatusView =
-  | { status: 'pending' }
-  | { status: 'loading'; url: string }
-  | { status: 'found' }
-  | { status: 'none'; reason: string }
-  /** The policy could not be fetched: `reason` is the failure ("timed out", "HTTP 500"), retried after `retryAt`. */
-  | { status: 'error'; reason: string; retryAt?: string | null };
+export type PolicyStatusView = SitePolicyState;
 
 export interface PolicySourceView {
   url: string;
@@ -62,13 +88,7 @@ export interface PolicyChangeView {
 }
 
 /** When the policy was checked, and what the last check said when it failed (the policy shown is older). */
-export interface PolicyMetaView {
-  vias: string[];
-  checkedAt: string | null;
-  retryAt: string | null;
-  lastError: string | null;
-  change: PolicyChangeView | null;
-}
+export type PolicyMetaView = SitePolicyMeta;
 
 export interface SiteView {
   site: string | null;
@@ -84,12 +104,18 @@ export interface SiteView {
   dnt: SignalStance;
   cookies: CookieRow[];
   breaches: number;
+  /** A settings write failed even after freeing space (the adapter adds it; absent means none). */
+  storageError?: StorageError | null;
 }
 
-export interface Settings {
-  defaultChoice: Choice;
-  siteChoices: Record<string, Choice>;
-  sendSignals: boolean;
+export type { Settings } from './types';
+
+/** What could not be stored: the choice applies until the browser restarts, and the person is told. */
+export type StorageError = 'settings-not-saved';
+
+/** The settings as the UI gets them: what is in force, and whether storing them failed. */
+export interface SettingsView extends Settings {
+  storageError?: StorageError | null;
 }
 
 // ---- Requests ----------------------------------------------------------------------------------
@@ -105,10 +131,10 @@ export type Request =
 
 export interface ResponseOf {
   'get-site-view': SiteView;
-  'get-settings': Settings;
-  'set-default-choice': Settings;
-  'set-site-choice': Settings;
-  'set-send-signals': Settings;
+  'get-settings': SettingsView;
+  'set-default-choice': SettingsView;
+  'set-site-choice': SettingsView;
+  'set-send-signals': SettingsView;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
 }
@@ -118,6 +144,15 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts']);
+
+/**
+ * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
+ * (a page we do not trust) only CONTENT_SCRIPT_TYPES. `senderUrl` is the browser's word, not the message's.
+ */
+export function senderMay(type: RequestType, senderUrl: string | undefined, extensionOrigin: string): boolean {
+  if (senderUrl !== undefined && senderUrl.startsWith(extensionOrigin)) return true;
+  return CONTENT_SCRIPT_TYPES.has(type);
+}
 
 /**
  * Validate a message from anywhere. Content scripts run in pages we do not trust: their payloads are

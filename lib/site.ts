@@ -24,6 +24,18 @@ export function siteOfUrl(url: string): SiteKey | null {
 
 /** Does a cookie's domain belong to a site (the site itself or a subdomain)? */
 export function domainInSite(cookieDomain: string, site: SiteKey): boolean {
-  const d = cookieDomain.replace(/^\./, '').toLowerCase();
-  return d === site || d.endsWith(`.${site}`);
+  return hostInDomain(normalizeDomain(cookieDomain), site);
+}
+
+/** A cookie's domain as compared everywhere: lower case, without the leading dot of a domain cookie. */
+export function normalizeDomain(domain: string): string {
+  const d = domain.charCodeAt(0) === 46 ? domain.slice(1) : domain;
+  return d.toLowerCase();
+}
+
+/** Is `host` the `domain` itself or below it? Both normalised. A suffix test that allocates nothing. */
+export function hostInDomain(host: string, domain: string): boolean {
+  const extra = host.length - domain.length;
+  if (extra === 0) return host === domain;
+  return extra > 0 && host.charCodeAt(extra - 1) === 46 && host.endsWith(domain);
 }

@@ -101,3 +101,10 @@ export interface Declaration {
 export type Choice = 'essential-only' | 'essential-functional' | 'allow-all';
 
 export const CHOICES: readonly Choice[] = ['essential-only', 'essential-functional', 'allow-all'];
+
+/** What the user set: stored by the background (lib/storage/settings.ts validates it). */
+export interface Settings {
+  defaultChoice: Choice;
+  siteChoices: Record<string, Choice>;
+  sendSignals: boolean;
+}

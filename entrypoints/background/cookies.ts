@@ -2,7 +2,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ObservedCookie } from '@/lib/engine/warden';
 
-type BrowserCookie = Browser.cookies.Cookie & {
+export type BrowserCookie = Browser.cookies.Cookie & {
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
   firstPartyDomain?: string;
 };
@@ -17,6 +17,7 @@ export function toObserved(c: BrowserCookie): ObservedCookie {
     hostOnly: c.hostOnly,
     session: c.session,
     expirationDate: c.expirationDate,
+    sameSite: c.sameSite,
     storeId: c.storeId,
     partitionKey: c.partitionKey ?? null,
     firstPartyDomain: c.firstPartyDomain,

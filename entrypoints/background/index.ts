@@ -4,15 +4,19 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { Warden, type ObservedCookie } from '@/lib/engine/warden';
-import { TabTracker } from '@/lib/engine/tabs';
-import { parseRequest, CONTENT_SCRIPT_TYPES, type Request, type ResponseOf, type Settings } from '@/lib/messages';
+import { Warden, cookieKey, type ObservedCookie } from '@/lib/engine/warden';
+import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
+import { siteView } from '@/lib/engine/view';
+import { withStored, worstBreach } from '@/lib/engine/observations';
+import { ObservationStore } from './observations';
+import type { Settings, SettingsView, SiteView } from '@/lib/messages';
 import { discoveryInputOf } from '@/lib/policy/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
-import { validateSettings } from '@/lib/storage/settings';
+import { validateSettings, withDefaultChoice, withSiteChoice } from '@/lib/storage/settings';
+import { installRouter } from './messages';
 import { loadKnowledge } from './knowledge';
-import { loadSettings, settingsItem } from './storage';
-import { removeCookie, toObserved } from './cookies';
+import { checkCacheBudget, loadSettings, saveSettings, storageError } from './storage';
+import { removeCookie, toObserved, type BrowserCookie } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
 import { SignalService } from './signals';
@@ -25,41 +29,62 @@ export default defineBackground(() => {
 
   const ready: Promise<Warden> = (async () => {
     const settings = await loadSettings();
-    warden = new Warden(knowledge, settings);
+    warden = new Warden(knowledge, settings, tabs);
     // Tabs already open when the worker (re)starts.
     // Only tabs not seen yet: a navigation that started while we were loading is fresher than this list
     // (which may still say about:blank for it).
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.has(tab.id)) tabs.navigate(tab.id, tab.url);
     }
+    // The badges of open tabs come back from the stored observations (issue 10: they survive a restart).
+    for (const site of tabs.openSites()) scheduleBadges(site);
+    void checkCacheBudget();
     return warden;
   })();
 
   // DNT / GPC: Firefox's header listener is registered here, synchronously, before the first request.
-  const signals = new SignalService({ ready, changed: (site) => rejudgeSite(site) });
+  const signals = new SignalService({
+    ready,
+    async changed(site) {
+      applyRemovals((await ready).signalsChanged(site));
+      scheduleBadges(site);
+    },
+  });
   signals.install();
   // Messages are answered once the browser sends what the settings say (headers and page scripts switched).
   const signalsApplied = ready.then((w) => signals.apply(w.settings.sendSignals));
 
-  async function applySettings(next: Settings): Promise<Settings> {
+  const settingsView = (settings: Settings): SettingsView => ({ ...settings, storageError: storageError() });
+
+  async function applySettings(next: Settings): Promise<SettingsView> {
     const w = await ready;
     const valid = validateSettings(next);
-    const signalsChanged = valid.sendSignals !== w.settings.sendSignals;
-    w.settings = valid;
-    await settingsItem.setValue(valid);
-    if (signalsChanged) await signals.apply(valid.sendSignals);
-    return valid;
+    // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
+    await saveSettings(valid);
+    if (valid.sendSignals !== w.settings.sendSignals) await signals.apply(valid.sendSignals);
+    // One rule for a choice change as for every other path: removed only when every site refuses it.
+    applyRemovals(w.setSettings(valid));
+    refreshAllBadges();
+    return settingsView(valid);
   }
 
-  async function rejudgeSite(site: SiteKey): Promise<void> {
-    const w = await ready;
-    await applyRemovals(w.rejudge(site, Date.now()));
-    await refreshBadges(site);
+  /** The site's view: what the engine sees live, with what was stored before a restart. */
+  async function viewOf(w: Warden, site: SiteKey | null, url: string | null): Promise<SiteView> {
+    const view = siteView(w, site, url);
+    return { ...(site ? withStored(view, await observations.load(site)) : view), storageError: storageError() };
   }
 
   async function refreshBadges(site: SiteKey): Promise<void> {
     const w = await ready;
-    await updateBadges(tabs.tabsOf(site), w.breachCount(site));
+    observations.markDirty(site);
+    const tabIds = w.tabs.tabsOf(site);
+    if (tabIds.length === 0) return;
+    const view = await viewOf(w, site, null);
+    await updateBadges(tabIds, view.breaches, worstBreach(view.cookies));
+  }
+
+  function refreshAllBadges(): void {
+    for (const site of tabs.openSites()) scheduleBadges(site);
   }
 
   // Cookie events come in bursts (a page sets a dozen at once): one badge update per site per burst.
@@ -75,30 +100,30 @@ export default defineBackground(() => {
     }, 50);
   }
 
+  const observations = new ObservationStore((site) => (warden ? siteView(warden, site, null).cookies : []));
+
   const policies = new PolicyService({
     knowledge,
     ready,
     async applied(site, toRemove) {
-      await applyRemovals(toRemove);
-      await refreshBadges(site);
+      applyRemovals(toRemove);
+      refreshAllBadges();
+      scheduleBadges(site);
       await signals.settle(site);
     },
   });
   installRedirectGuard();
 
-  async function applyRemovals(records: Array<{ cookie: Parameters<typeof removeCookie>[0] }>): Promise<void> {
-    await Promise.all(records.map((r) => removeCookie(r.cookie)));
+  function applyRemovals(cookies: readonly ObservedCookie[]): void {
+    for (const c of cookies) void removeCookie(c);
   }
 
   // ---- Tabs and requests: who talked to whom ------------------------------------------------------
   browser.webNavigation.onBeforeNavigate.addListener((details) => {
     if (details.frameId === 0) tabs.navigate(details.tabId, details.url);
     else {
-      try {
-        tabs.sawHost(details.tabId, new URL(details.url).hostname);
-      } catch {
-        /* ignore */
-      }
+      const host = hostOfUrl(details.url);
+      if (host) tabs.sawHost(details.tabId, host);
     }
   });
   browser.webNavigation.onCommitted.addListener((details) => {
@@ -109,114 +134,107 @@ export default defineBackground(() => {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.tabId < 0) return;
-      try {
-        tabs.sawHost(details.tabId, new URL(details.url).hostname);
-      } catch {
-        /* ignore */
-      }
+      const host = hostOfUrl(details.url);
+      if (host) tabs.sawHost(details.tabId, host);
       return undefined;
     },
     { urls: ['<all_urls>'] },
   );
   browser.tabs.onRemoved.addListener((tabId) => tabs.close(tabId));
 
-  // ---- Cookies: the hot path ------------------------------------------------------------------------
-  browser.cookies.onChanged.addListener((change) => {
-    void (async () => {
-      const w = warden ?? (await ready);
-      const cookie = toObserved(change.cookie as Parameters<typeof toObserved>[0]);
-      const sites = tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite);
-      if (change.removed) {
-        for (const site of sites) w.forget(site, cookie);
-        return;
+  // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
+  /** `readBack`: read from the store (rescan), not set just now: no breach of a DNT / GPC claim. */
+  function onCookie(w: Warden, raw: BrowserCookie, removed: boolean, readBack = false): void {
+    const cookie = toObserved(raw);
+    if (removed) {
+      const key = cookieKey(cookie);
+      for (const site of w.forget(cookie)) {
+        observations.forgetRow(site, key);
+        scheduleBadges(site);
       }
-      const now = Date.now();
-      await judgeCookie(w, cookie, sites, now);
-      await signals.noteSet(w, sites, cookie, now);
-      for (const site of sites) scheduleBadges(site);
-    })().catch((err) => console.warn('cookie-warden: cookie event', err));
+      return;
+    }
+    const now = Date.now();
+    const out = w.observe(cookie, now);
+    if (out.remove) void removeCookie(out.remove);
+    if (!readBack) signals.noteSet(w, out.sites, cookie, now);
+    for (const site of out.sites) scheduleBadges(site);
+    // The cookie's own site is always asked: load its cached declaration if it has one (no fetch, and no
+    // in-flight job that a page's own report would then wait on instead of discovering).
+    for (const site of out.newSites) void policies.applyCached(site).catch(() => undefined);
+  }
+
+  // A restarted worker first applies the cached policies of the sites open in tabs (bounded to 1 s), then
+  // judges cookies: a cookie the site declared essential is never removed for want of a loaded policy.
+  let warmed: Warden | null = null;
+  const warm: Promise<Warden> = ready.then(async (w) => {
+    await Promise.race([
+      Promise.all(tabs.openSites().map((site) => policies.applyCached(site).catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 1_000)),
+    ]);
+    warmed = w;
+    return w;
   });
 
-  /**
-   * Judge a cookie for every site it belongs to and remove it only when every one of them refuses it: a
-   * cookie shared with a site that keeps it stays. One rule for new cookies and for cookies read back.
-   */
-  async function judgeCookie(w: Warden, cookie: ObservedCookie, sites: SiteKey[], now: number): Promise<void> {
-    let removeCount = 0;
-    for (const site of sites) if (w.judge(site, cookie, now).verdict.action === 'remove') removeCount++;
-    if (removeCount > 0 && removeCount === sites.length) await removeCookie(cookie);
-  }
+  browser.cookies.onChanged.addListener((change) => {
+    const raw = change.cookie as BrowserCookie;
+    if (warmed) onCookie(warmed, raw, change.removed);
+    else void warm.then((w) => onCookie(w, raw, change.removed));
+  });
 
   /**
    * Judge the cookies a site already has: those set before the extension started (or before the worker
    * woke up again) never passed through onChanged.
    */
   async function rescanSite(site: SiteKey): Promise<void> {
-    const w = await ready;
+    const w = await warm;
+    await policies.applyCached(site).catch(() => undefined);
     let existing: Browser.cookies.Cookie[];
     try {
       existing = await browser.cookies.getAll({ domain: site });
     } catch {
       return;
     }
-    const now = Date.now();
-    await Promise.all(
-      existing.map((c) => {
-        const cookie = toObserved(c as Parameters<typeof toObserved>[0]);
-        return judgeCookie(w, cookie, tabs.sitesForCookie(cookie.domain, cookie.partitionKey?.topLevelSite), now);
-      }),
-    );
+    for (const c of existing) onCookie(w, c as BrowserCookie, false, true);
     await refreshBadges(site);
   }
 
-  // ---- Messages -----------------------------------------------------------------------------------
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const request = parseRequest(raw);
-    if (!request) return undefined;
-    const fromOwnPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-    if (!fromOwnPage && !CONTENT_SCRIPT_TYPES.has(request.type)) return undefined;
-    return handle(request, sender);
-  });
-
-  async function handle(request: Request, sender: Browser.runtime.MessageSender): Promise<ResponseOf[Request['type']]> {
-    const w = await ready;
-    await signalsApplied;
-    switch (request.type) {
-      case 'get-site-view': {
+  // ---- Messages ---------------------------------------------------------------------------------
+  installRouter(
+    {
+      async 'get-site-view'(request) {
+        const w = await ready;
         const site = tabs.siteOf(request.tabId);
         // A service worker that was stopped and woke for this popup knows nothing yet: load the cached
         // policy and read the site's cookies from the store before answering (bounded, never blocking long).
         if (site && !w.knows(site)) {
           await Promise.race([
-            Promise.all([policies.ensure(site, null), rescanSite(site), signals.ensure(site, tabs.urlOf(request.tabId))]),
+            Promise.all([policies.applyCached(site), rescanSite(site), signals.ensure(site, tabs.urlOf(request.tabId))]),
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
-        return w.view(site, tabs.urlOf(request.tabId));
-      }
-      case 'get-settings':
-        return w.settings;
-      case 'set-default-choice': {
-        const next = await applySettings({ ...w.settings, defaultChoice: request.choice });
-        return next;
-      }
-      case 'set-site-choice': {
-        const siteChoices = { ...w.settings.siteChoices };
-        if (request.choice === null) delete siteChoices[request.site];
-        else siteChoices[request.site] = request.choice;
-        const next = await applySettings({ ...w.settings, siteChoices });
-        await rejudgeSite(request.site as SiteKey);
-        return next;
-      }
-      case 'set-send-signals':
-        return applySettings({ ...w.settings, sendSignals: request.on });
-      case 'refresh-policy': {
+        return viewOf(w, site, tabs.urlOf(request.tabId));
+      },
+      async 'get-settings'() {
+        return settingsView((await ready).settings);
+      },
+      async 'set-default-choice'(request) {
+        return applySettings(withDefaultChoice((await ready).settings, request.choice));
+      },
+      async 'set-site-choice'(request) {
+        return applySettings(withSiteChoice((await ready).settings, request.site, request.choice));
+      },
+      async 'set-send-signals'(request) {
+        return applySettings({ ...(await ready).settings, sendSignals: request.on });
+      },
+      async 'refresh-policy'(request) {
+        const w = await ready;
         const site = tabs.siteOf(request.tabId);
         // The popup polls the view: answer at once, the check goes on in the background.
         if (site) void policies.ensure(site, null, true);
-        return w.view(site, tabs.urlOf(request.tabId));
-      }
-      case 'page-facts': {
+        return viewOf(w, site, tabs.urlOf(request.tabId));
+      },
+      'page-facts'(request, sender) {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return { ok: false };
         const site = siteOfUrl(request.facts.url);
@@ -225,7 +243,8 @@ export default defineBackground(() => {
         void signals.ensure(site, request.facts.url);
         void rescanSite(site);
         return { ok: true };
-      }
-    }
-  }
+      },
+    },
+    signalsApplied.then(() => ready),
+  );
 });

@@ -1,6 +1,6 @@
 import { KnowledgeBase, type KnowledgeIndexData } from '@/lib/cookies/knowledge';
-// Built from data/open-cookie-database by scripts/build-knowledge.ts (npm run build:kb).
-import index from '@/data/generated/knowledge.json';
+// Generated from data/ by the local WXT module modules/knowledge.ts.
+import index from '#knowledge';
 
 export function loadKnowledge(): KnowledgeBase {
   return new KnowledgeBase(index as unknown as KnowledgeIndexData);

@@ -52,6 +52,19 @@ export class PolicyService {
     return job;
   }
 
+  /**
+   * Apply the site's cached policy, if there is one and it is not applied yet: no fetch. A restarted worker
+   * does this before judging the site's cookies, so that what the site declared essential is not removed
+   * for want of a policy that was only in storage.
+   */
+  async applyCached(site: SiteKey): Promise<void> {
+    if (this.applied.has(site)) return;
+    const entry = this.entries.get(site) ?? (await loadPolicyEntry(site));
+    if (!entry || this.applied.has(site)) return;
+    this.remember(site, entry);
+    await this.apply(site, entry);
+  }
+
   private async run(site: SiteKey, input: DiscoveryInput | null, force: boolean): Promise<void> {
     const w = await this.opts.ready;
     let entry = this.entries.get(site) ?? (await loadPolicyEntry(site));
@@ -63,7 +76,7 @@ export class PolicyService {
     if (!discoveryInput) return;
     if (action === 'discover') {
       const first = discoveryInput.pointers.length > 0 ? 'consent platform' : (discoveryInput.links[0]?.url ?? discoveryInput.pageUrl);
-      w.setPolicy(site, { status: 'loading', url: first }, null, now);
+      w.setPolicy(site, { status: 'loading', url: first }, null);
     }
     // Record the attempt before fetching (STYLE.md §5): a worker that dies mid-fetch does not retry at once.
     entry = markAttempt(entry, site, PARSER_VERSION, now);
@@ -88,7 +101,6 @@ export class PolicyService {
     if (this.applied.get(site) === entry && w.policyOf(site).status !== 'pending') return;
     if (this.applied.size >= MAX_MEMORY) this.applied.clear();
     this.applied.set(site, entry);
-    const now = Date.now();
     w.setPolicyMeta(site, {
       vias: entry.documents.flatMap((d) => d.declaration.sources.map(() => d.via)),
       checkedAt: entry.checkedAt,
@@ -99,9 +111,9 @@ export class PolicyService {
         : null,
     });
     let toRemove: ReturnType<Warden['setPolicy']>;
-    if (entry.status === 'found') toRemove = w.setPolicy(site, { status: 'found' }, declarationOf(entry), now);
-    else if (entry.status === 'none') toRemove = w.setPolicy(site, { status: 'none', reason: entry.reason ?? 'no policy found' }, null, now);
-    else toRemove = w.setPolicy(site, { status: 'error', reason: entry.reason ?? 'failed', retryAt: entry.retryAt }, null, now);
+    if (entry.status === 'found') toRemove = w.setPolicy(site, { status: 'found' }, declarationOf(entry));
+    else if (entry.status === 'none') toRemove = w.setPolicy(site, { status: 'none', reason: entry.reason ?? 'no policy found' }, null);
+    else toRemove = w.setPolicy(site, { status: 'error', reason: entry.reason ?? 'failed', retryAt: entry.retryAt }, null);
     await this.opts.applied(site, toRemove);
   }
 

@@ -176,25 +176,24 @@ export class SignalService {
   /**
    * A cookie was set (a cookie event, not one read back from the store). For each site it belongs to that
    * says it honors the signals, a first-party analytics or advertising cookie is a breach of that claim
-   * (kept aside until settle() while what the site says is still unknown).
+   * (kept aside until settle() while what the site says is still unknown). Synchronous on the hot path;
+   * only a new breach goes on to storage.
    */
-  async noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): Promise<void> {
+  noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): void {
     if (!w.settings.sendSignals) return;
     for (const site of sites) {
-      // Judged already: this is the cached verdict (a Map lookup). Cheapest test first (STYLE.md §5).
-      const { verdict } = w.judge(site, cookie, now);
-      if (verdict.purpose !== 'analytics' && verdict.purpose !== 'advertising') continue;
+      // The verdict just given (a Map lookup). Cheapest test first (STYLE.md §5).
+      const purpose = w.verdictOf(site, cookie)?.purpose;
+      if (purpose !== 'analytics' && purpose !== 'advertising') continue;
       const stance = w.stanceOf(site);
       if (stance.stance !== 'honors' && stance.stance !== 'unknown') continue;
-      const entry: SignalSiteEntry | null = w.signals.noteSet(
-        site,
-        stance,
-        { name: cookie.name, domain: cookie.domain, purpose: verdict.purpose, firstParty: domainInSite(cookie.domain, site) },
-        now,
-      );
-      if (!entry) continue;
-      await saveSignalEntry(entry);
-      await this.opts.changed(site);
+      const entry = w.signals.noteSet(site, stance, { name: cookie.name, domain: cookie.domain, purpose, firstParty: domainInSite(cookie.domain, site) }, now);
+      if (entry) void this.store(site, entry);
     }
+  }
+
+  private async store(site: SiteKey, entry: SignalSiteEntry): Promise<void> {
+    await saveSignalEntry(entry);
+    await this.opts.changed(site);
   }
 }

@@ -3,6 +3,7 @@ import { browserDoNotTrack } from '@/components/api';
 import { useUi } from '@/components/store';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { CHOICE_LABELS } from '@/components/labels';
+import { StorageWarning } from '@/components/StorageWarning';
 
 export function Options() {
   const { settings, error, loadSettings, setDefaultChoice, setSendSignals } = useUi();
@@ -15,6 +16,7 @@ export function Options() {
   return (
     <main data-testid="options">
       <h1>Cookie Warden</h1>
+      <StorageWarning error={settings.storageError} />
       <ChoicePicker
         id="default-choice"
         label="On every site:"

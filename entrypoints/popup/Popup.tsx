@@ -4,6 +4,7 @@ import { CookieTable } from '@/components/CookieTable';
 import { PolicySummary } from '@/components/PolicySummary';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { SignalSummary } from '@/components/SignalSummary';
+import { StorageWarning } from '@/components/StorageWarning';
 
 const REFRESH_MS = 1_000;
 
@@ -32,6 +33,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
           {view.breaches} breach{view.breaches === 1 ? '' : 'es'} of its own policy
         </span>
       </h1>
+      <StorageWarning error={settings?.storageError ?? view.storageError} />
       <ChoicePicker
         id="site-choice"
         label="On this site:"

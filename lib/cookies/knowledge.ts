@@ -197,9 +197,25 @@ export class KnowledgeBase {
     return out;
   }
 
+  /** The registrable-looking domains the knowledge base gives a platform's cookies (lower case, no dot). */
+  domainsOf(platform: string): string[] {
+    const out = new Set<string>();
+    for (const c of this.byPlatform.get(platform) ?? []) {
+      const d = cleanKnownDomain(c.domain);
+      if (d) out.add(d);
+    }
+    return [...out];
+  }
+
   get size(): number {
     return this.index.size;
   }
+}
+
+/** The Open Cookie Database writes domains as `.google.com`, `doubleclick.net (3rd party)`, or a phrase. */
+export function cleanKnownDomain(domain: string): string | null {
+  const d = domain.replace(/\s*\(3rd party\)\s*$/i, '').trim().replace(/^\./, '').toLowerCase();
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d) ? d : null;
 }
 
 /**

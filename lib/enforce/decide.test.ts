@@ -69,7 +69,7 @@ describe('decide', () => {
   });
 
   it('judges an undeclared cookie by the knowledge base and reports it as undeclared', () => {
-    expect(judge('_fbp')).toMatchObject({ purpose: 'advertising', basis: 'knowledge', action: 'remove', breaches: ['undeclared'] });
+    expect(judge('_fbp', 'allow-all')).toMatchObject({ purpose: 'advertising', basis: 'knowledge', action: 'keep', breaches: ['undeclared'] });
   });
 
   it('falls back to the name classifier, and keeps unknown cookies', () => {
@@ -86,12 +86,12 @@ describe('decide', () => {
   });
 
   it('does not call a cookie undeclared before the policy is known', () => {
-    const v = decide({ name: '_fbp', domain: 'kopano.test', policy: 'pending', declaration: null, choice: 'essential-only', knowledge });
-    expect(v).toMatchObject({ action: 'remove', breaches: [] });
+    const v = decide({ name: '_fbp', domain: 'kopano.test', policy: 'pending', declaration: null, choice: 'allow-all', knowledge });
+    expect(v).toMatchObject({ action: 'keep', breaches: [] });
   });
 
   it('with no policy at all, only non-essential cookies count as undeclared', () => {
-    const none = (name: string) => decide({ name, domain: 'x.test', policy: 'none', declaration: null, choice: 'essential-only', knowledge });
+    const none = (name: string) => decide({ name, domain: 'x.test', policy: 'none', declaration: null, choice: 'allow-all', knowledge });
     expect(none('PHPSESSID').breaches).toEqual([]);
     expect(none('_fbp').breaches).toEqual(['undeclared']);
   });
@@ -114,5 +114,92 @@ describe('a cookie declared without a purpose', () => {
     expect(v.breaches).toEqual([]);
     expect(v.basis).not.toBe('declaration');
     expect(v.flag).not.toBeNull();
+  });
+});
+
+/** Issue 10: each kind of breach exactly where it applies, and nowhere else. */
+describe('breaches of the site\'s own policy', () => {
+  const policy = new CompiledDeclaration(
+    readDocument(
+      `<h2>Strictly necessary</h2><table><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr>
+       <tr><td>sid</td><td>Keeps you signed in</td><td>Session</td></tr>
+       <tr><td>prefs</td><td>Remembers your settings</td><td>7 days</td></tr>
+       <tr><td>_ga</td><td>Load balancing</td><td>2 years</td></tr></table>
+       <h2>Analytics</h2><table><tr><th>Name</th><th>Provider</th><th>Duration</th></tr>
+       <tr><td>_pk_id.*</td><td>Matomo</td><td>13 months</td></tr>
+       <tr><td>vuid</td><td>vimeo.com</td><td>2 years</td></tr></table>`,
+      { url: 'https://shop.test/cookies', knowledge },
+    ),
+    knowledge,
+  );
+  const now = Date.UTC(2026, 11, 1);
+  const DAY = 86_400;
+  const at = (days: number) => now / 1000 + days * DAY;
+  const judgeObserved = (
+    name: string,
+    o: { domain?: string; days?: number; thirdParty?: boolean; choice?: Choice; toldNo?: boolean } = {},
+  ) =>
+    decide({
+      name,
+      domain: o.domain ?? 'shop.test',
+      policy: 'found',
+      declaration: policy,
+      choice: o.choice ?? 'allow-all',
+      knowledge,
+      observed: { session: o.days === undefined, expirationDate: o.days === undefined ? undefined : at(o.days), now, thirdParty: o.thirdParty ?? false },
+      toldNo: o.toldNo ?? false,
+    });
+
+  it('control: what the policy declares, as it declares it, breaks nothing', () => {
+    expect(judgeObserved('sid').breaches).toEqual([]);
+    expect(judgeObserved('prefs', { days: 7 }).breaches).toEqual([]);
+    expect(judgeObserved('_pk_id.1.ab', { days: 395 }).breaches).toEqual([]);
+    // A third party the policy names (vimeo.com declared as a cookie's provider domain).
+    expect(judgeObserved('vuid', { domain: 'vimeo.com', days: 700, thirdParty: true }).breaches).toEqual([]);
+  });
+
+  it('undeclared', () => {
+    expect(judgeObserved('zq_state').breaches).toEqual(['undeclared']);
+  });
+
+  it('wrong purpose: declared essential, known as analytics; kept, with both sides in the note', () => {
+    const v = judgeObserved('_ga', { days: 700, choice: 'essential-only' });
+    expect(v.breaches).toEqual(['wrong-purpose']);
+    expect(v.action).toBe('keep');
+    expect(v.notes['wrong-purpose']).toMatch(/Strictly necessary.*analytics/);
+  });
+
+  it('lifetime: more than half again and at least a day longer, or persistent where a session was declared', () => {
+    expect(judgeObserved('prefs', { days: 10 }).breaches).toEqual([]); // 10 ≤ 7 × 1.5
+    expect(judgeObserved('prefs', { days: 11 }).breaches).toEqual(['lifetime']);
+    expect(judgeObserved('sid', { days: 1 }).breaches).toEqual(['lifetime']);
+    expect(judgeObserved('sid', { days: 1 }).notes.lifetime).toMatch(/session/);
+    expect(judgeObserved('_pk_id.1.ab', { days: 3650 }).breaches).toEqual(['lifetime']);
+  });
+
+  it('despite refusal: tracking cookies after DNT / GPC or a refusing choice, not essential ones', () => {
+    expect(judgeObserved('_pk_id.1.ab', { days: 395, toldNo: true }).breaches).toEqual(['despite-refusal']);
+    expect(judgeObserved('_pk_id.1.ab', { days: 395, choice: 'essential-functional' }).breaches).toEqual(['despite-refusal']);
+    expect(judgeObserved('sid', { toldNo: true, choice: 'essential-only' }).breaches).toEqual([]);
+    expect(judgeObserved('prefs', { days: 7, choice: 'essential-only', toldNo: true }).breaches).toEqual([]);
+  });
+
+  it('undisclosed third party: a third-party cookie from a domain the policy names nowhere', () => {
+    const v = judgeObserved('IDE', { domain: 'doubleclick.net', days: 390, thirdParty: true });
+    expect(v.breaches).toEqual(['undeclared', 'undisclosed-third-party']);
+    expect(v.notes['undisclosed-third-party']).toMatch(/doubleclick\.net/);
+    // A first-party cookie never is.
+    expect(judgeObserved('zq_state').breaches).not.toContain('undisclosed-third-party');
+  });
+});
+
+describe('lifetimes in words', () => {
+  it('reads as a person would say it', async () => {
+    const { describeSeconds } = await import('../cookies/breaches');
+    expect(describeSeconds(0)).toBe('for the session');
+    expect(describeSeconds(30 * 86_400)).toBe('30 days');
+    expect(describeSeconds(400 * 86_400)).toBe('13.3 months');
+    expect(describeSeconds(2 * 365 * 86_400)).toBe('2 years');
+    expect(describeSeconds(7200)).toBe('2 hours');
   });
 });

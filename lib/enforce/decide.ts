@@ -9,12 +9,14 @@
  */
 import type { Choice, Declaration, DeclaredCookie, Purpose } from '../types';
 import { PatternIndex } from '../cookies/pattern';
-import type { KnowledgeBase } from '../cookies/knowledge';
+import { cleanKnownDomain, type KnowledgeBase } from '../cookies/knowledge';
 import { classifyName } from '../cookies/classify';
+import { lifetimeBreach, TRACKING, type BreachKind, type LifetimeFacts } from '../cookies/breaches';
+import { siteOfHost } from '../site';
+
+export type { BreachKind } from '../cookies/breaches';
 
 export type Basis = 'declaration' | 'provider' | 'knowledge' | 'classifier' | 'disagreement' | 'none';
-
-export type BreachKind = 'undeclared';
 
 export interface Verdict {
   purpose: Purpose;
@@ -25,36 +27,67 @@ export interface Verdict {
   /** Kept but worth a look: unknown purpose, sources that disagree, declared essential but known as tracking. */
   flag: string | null;
   breaches: BreachKind[];
+  /** Per breach, what shows it, in words (declared vs known purpose, declared vs actual lifetime, …). */
+  notes: Partial<Record<BreachKind, string>>;
 }
 
 /** A declaration compiled for the hot path: names the document declared, then names expanded from providers. */
 export class CompiledDeclaration {
   private readonly named = new PatternIndex<DeclaredCookie>();
   private readonly expanded = new PatternIndex<DeclaredCookie>();
+  /** Registrable domains the policy names: its cookies' domains, its providers' known domains, its own. */
+  private readonly namedSites = new Set<string>();
 
-  constructor(readonly declaration: Declaration) {
+  constructor(
+    readonly declaration: Declaration,
+    knowledge: KnowledgeBase | null = null,
+  ) {
     for (const c of declaration.cookies) {
       (c.expandedFrom ? this.expanded : this.named).add({ match: c.match, pattern: c.pattern }, c);
+      const d = c.domain ? cleanKnownDomain(c.domain) : null;
+      if (d) this.nameSite(d);
+    }
+    for (const p of declaration.providers) {
+      if (p.knownAs && knowledge) for (const d of knowledge.domainsOf(p.knownAs)) this.nameSite(d);
+    }
+    for (const s of declaration.sources) {
+      const host = /^https?:\/\/([^/:?#]+)/i.exec(s.url)?.[1];
+      if (host) this.nameSite(host.toLowerCase());
     }
     this.named.freeze();
     this.expanded.freeze();
   }
 
+  private nameSite(domain: string): void {
+    const site = siteOfHost(domain);
+    if (site) this.namedSites.add(site);
+  }
+
   lookup(name: string): DeclaredCookie | undefined {
     return this.named.get(name) ?? this.expanded.get(name);
   }
+
+  /** Does the policy name this registrable domain anywhere? */
+  namesSite(site: string): boolean {
+    return this.namedSites.has(site);
+  }
 }
 
-/** What the site's policy situation is when judging. */
+/** What the policy situation is when judging. */
 export type PolicyStatus = 'pending' | 'found' | 'none';
 
 export interface DecideInput {
   name: string;
+  /** The cookie's domain, normalised (lower case, no leading dot). */
   domain: string;
   policy: PolicyStatus;
   declaration: CompiledDeclaration | null;
   choice: Choice;
   knowledge: KnowledgeBase | null;
+  /** What the browser says of the cookie: absent when judging a bare name. */
+  observed?: LifetimeFacts & { thirdParty: boolean };
+  /** The site was told no: DNT / GPC sent, or its consent record says refused. */
+  toldNo?: boolean;
 }
 
 export function allowedBy(choice: Choice, purpose: Purpose): boolean {
@@ -70,59 +103,89 @@ export function allowedBy(choice: Choice, purpose: Purpose): boolean {
   }
 }
 
-const TRACKING: ReadonlySet<Purpose> = new Set(['analytics', 'advertising']);
+interface Judged {
+  purpose: Purpose;
+  basis: Basis;
+  flag: string | null;
+  /** What the knowledge base or the classifier says, when it speaks: for wrong-purpose evidence. */
+  known: { purpose: Purpose; source: string } | null;
+}
+
+/** An undeclared cookie (or one declared without a purpose): the knowledge base and the classifier. */
+function judgeByKnowledge(input: DecideInput): Judged {
+  const known = input.knowledge?.lookup(input.name, input.domain);
+  const guessed = classifyName(input.name);
+  if (known && guessed !== 'unknown' && known.purpose !== 'unknown' && guessed !== known.purpose) {
+    return {
+      purpose: 'unknown',
+      basis: 'disagreement',
+      flag: `knowledge base says ${known.purpose} (${known.platform}), name says ${guessed}: kept`,
+      known: null,
+    };
+  }
+  if (known && known.purpose !== 'unknown') {
+    return { purpose: known.purpose, basis: 'knowledge', flag: null, known: { purpose: known.purpose, source: `Open Cookie Database: ${known.platform}` } };
+  }
+  if (guessed !== 'unknown') return { purpose: guessed, basis: 'classifier', flag: null, known: { purpose: guessed, source: 'name pattern' } };
+  return { purpose: 'unknown', basis: 'none', flag: 'purpose unknown: kept', known: null };
+}
 
 export function decide(input: DecideInput): Verdict {
   const declared = input.declaration?.lookup(input.name) ?? null;
   const breaches: BreachKind[] = [];
-  // Declared without a purpose the document gives ("Not required", no text): declared, so no breach, but
-  // its purpose is judged as an undeclared cookie's is.
-  if (declared && declared.purpose !== 'unknown') {
-    const purpose = declared.purpose;
-    let flag: string | null = null;
-    if (purpose === 'essential') {
-      const known = input.knowledge?.lookup(input.name, input.domain);
-      if (known && TRACKING.has(known.purpose)) flag = `declared essential, but known as ${known.purpose} (${known.platform})`;
-    }
-    return {
-      purpose,
-      basis: declared.expandedFrom ? 'provider' : 'declaration',
-      declared,
-      action: allowedBy(input.choice, purpose) ? 'keep' : 'remove',
-      flag,
-      breaches,
-    };
-  }
-  const known = input.knowledge?.lookup(input.name, input.domain);
-  const guessed = classifyName(input.name);
+  const notes: Verdict['notes'] = {};
   let purpose: Purpose;
   let basis: Basis;
   let flag: string | null = null;
-  if (known && guessed !== 'unknown' && known.purpose !== 'unknown' && guessed !== known.purpose) {
-    purpose = 'unknown';
-    basis = 'disagreement';
-    flag = `knowledge base says ${known.purpose} (${known.platform}), name says ${guessed}: kept`;
-  } else if (known && known.purpose !== 'unknown') {
-    purpose = known.purpose;
-    basis = 'knowledge';
-  } else if (guessed !== 'unknown') {
-    purpose = guessed;
-    basis = 'classifier';
+
+  if (declared && declared.purpose !== 'unknown') {
+    purpose = declared.purpose;
+    basis = declared.expandedFrom ? 'provider' : 'declaration';
+    if (purpose === 'essential' || purpose === 'functional') {
+      // Declared harmless, known as tracking: a breach when the evidence is not itself in dispute.
+      const other = judgeByKnowledge(input);
+      if (other.known && TRACKING.has(other.known.purpose) && (other.basis === 'knowledge' || other.basis === 'classifier')) {
+        flag = `declared ${purpose}, but known as ${other.known.purpose} (${other.known.source})`;
+        breaches.push('wrong-purpose');
+        notes['wrong-purpose'] = `declared “${declared.purposeAsWritten ?? purpose}” (${purpose}); ${other.known.source} says ${other.known.purpose}`;
+      }
+    }
   } else {
-    purpose = 'unknown';
-    basis = 'none';
-    flag = 'purpose unknown: kept';
+    // Declared without a purpose the document gives ("Not required", no text): declared, so not undeclared,
+    // but its purpose is judged as an undeclared cookie's is.
+    const judged = judgeByKnowledge(input);
+    purpose = judged.purpose;
+    basis = judged.basis;
+    flag = judged.flag;
+    // Undeclared is a breach once we know what the site declared; with no policy at all, only the
+    // non-essential cookies count (a site may set what it needs to work without writing it down).
+    if (!declared && (input.policy === 'found' || (input.policy === 'none' && purpose !== 'essential'))) {
+      breaches.push('undeclared');
+      notes.undeclared = input.policy === 'found' ? 'not in the site’s cookie policy' : 'the site publishes no cookie policy';
+    }
+    if (declared && flag === null) flag = 'declared without a purpose';
   }
-  // Undeclared is a breach once we know what the site declared; with no policy at all, only the
-  // non-essential cookies count (a site may set what it needs to work without writing it down).
-  if (!declared && (input.policy === 'found' || (input.policy === 'none' && purpose !== 'essential'))) breaches.push('undeclared');
-  if (declared && flag === null) flag = 'declared without a purpose';
-  return {
-    purpose,
-    basis,
-    declared,
-    action: allowedBy(input.choice, purpose) ? 'keep' : 'remove',
-    flag,
-    breaches,
-  };
+
+  if (declared && input.observed) {
+    const note = lifetimeBreach(declared, input.observed);
+    if (note) {
+      breaches.push('lifetime');
+      notes.lifetime = note;
+    }
+  }
+  const action = allowedBy(input.choice, purpose) ? 'keep' : 'remove';
+  if (TRACKING.has(purpose) && (input.toldNo || action === 'remove')) {
+    breaches.push('despite-refusal');
+    notes['despite-refusal'] = input.toldNo
+      ? `${purpose} cookie set although Do Not Track / Global Privacy Control said no`
+      : `${purpose} cookie set although the user refused ${purpose} on this site`;
+  }
+  if (input.observed?.thirdParty && input.policy === 'found' && !declared && input.declaration) {
+    const site = siteOfHost(input.domain);
+    if (site && !input.declaration.namesSite(site)) {
+      breaches.push('undisclosed-third-party');
+      notes['undisclosed-third-party'] = `the policy names ${site} nowhere`;
+    }
+  }
+  return { purpose, basis, declared, action, flag, breaches, notes };
 }

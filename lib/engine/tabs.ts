@@ -1,18 +1,49 @@
 /**
- * Which site a cookie belongs to. `cookies.onChanged` does not say which tab caused a change, so we keep,
- * per tab, its top-level site and the hosts its frames and requests talked to, and attribute a cookie to
- * every tab site whose traffic could have set it. A partitioned cookie names its top-level site itself.
+ * Which tabs' sites a cookie was seen by. `cookies.onChanged` does not say which tab caused a change, so we
+ * keep, per tab, its top-level site and the hosts its frames and requests talked to. A cookie of domain D is
+ * attributed to every tab site whose traffic went to D or below it: for reporting (a third-party cookie shows
+ * in the embedding site's popup), and as one more vote in lib/engine/ownership.ts (which never lets such a
+ * vote remove a cookie its own site keeps).
  */
-import { domainInSite, siteOfHost, siteOfUrl, type SiteKey } from '../site';
+import { hostInDomain, siteOfUrl, type SiteKey } from '../site';
 
 interface TabInfo {
   site: SiteKey | null;
   url: string;
-  /** hosts seen in this tab since its last top-level navigation (bounded) */
+  /** hosts seen in this tab since its last top-level navigation (bounded), lower case */
   hosts: Set<string>;
 }
 
 const MAX_HOSTS_PER_TAB = 500;
+
+/** The host of an http(s) URL, lower case, without allocating a URL object (the request hot path). */
+export function hostOfUrl(url: string): string | null {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return null;
+  let start = scheme + 3;
+  let end = url.length;
+  for (let i = start; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    // '/', '?', '#' end the authority
+    if (c === 47 || c === 63 || c === 35) {
+      end = i;
+      break;
+    }
+  }
+  const at = url.lastIndexOf('@', end);
+  if (at >= start) start = at + 1;
+  let hostEnd = end;
+  if (url.charCodeAt(start) === 91 /* [ */) {
+    const close = url.indexOf(']', start);
+    if (close < 0 || close > end) return null;
+    hostEnd = close + 1;
+  } else {
+    const colon = url.indexOf(':', start);
+    if (colon >= 0 && colon < end) hostEnd = colon;
+  }
+  if (hostEnd <= start) return null;
+  return url.slice(start, hostEnd).toLowerCase();
+}
 
 export class TabTracker {
   private readonly tabs = new Map<number, TabInfo>();
@@ -20,12 +51,7 @@ export class TabTracker {
   /** A top-level navigation started: the tab now shows this URL's site; forget the old page's hosts. */
   navigate(tabId: number, url: string): SiteKey | null {
     const site = siteOfUrl(url);
-    let host = '';
-    try {
-      host = new URL(url).hostname;
-    } catch {
-      /* not a URL: keep host empty */
-    }
+    const host = hostOfUrl(url);
     this.tabs.set(tabId, { site, url, hosts: new Set(host ? [host] : []) });
     return site;
   }
@@ -49,7 +75,7 @@ export class TabTracker {
     return this.tabs.has(tabId);
   }
 
-  /** A request or frame in the tab talked to this host. */
+  /** A request or frame in the tab talked to this host (lower case, as hostOfUrl gives it). */
   sawHost(tabId: number, host: string): void {
     const tab = this.tabs.get(tabId);
     if (!tab || tab.hosts.size >= MAX_HOSTS_PER_TAB) return;
@@ -74,32 +100,28 @@ export class TabTracker {
     return out;
   }
 
-  /** The sites a cookie with this domain (and partition) belongs to. */
-  sitesForCookie(cookieDomain: string, partitionTopLevelSite?: string | null): SiteKey[] {
-    if (partitionTopLevelSite) {
-      const site = siteOfUrl(partitionTopLevelSite) ?? siteOfHost(partitionTopLevelSite);
-      return site ? [site] : [];
-    }
-    const domain = cookieDomain.replace(/^\./, '').toLowerCase();
+  /** The sites shown in open tabs, each once. */
+  openSites(): SiteKey[] {
     const out = new Set<SiteKey>();
+    for (const tab of this.tabs.values()) if (tab.site) out.add(tab.site);
+    return [...out];
+  }
+
+  /**
+   * Append to `out` the tab sites whose traffic could have set a cookie of this domain (normalised: lower
+   * case, no leading dot), skipping `except` and duplicates. Allocates nothing: suffix tests only (the way
+   * uBlock Origin tests third-partiness).
+   */
+  sitesSeeing(domain: string, except: SiteKey | null, out: SiteKey[]): void {
     for (const tab of this.tabs.values()) {
-      if (!tab.site) continue;
-      if (domainInSite(domain, tab.site)) {
-        out.add(tab.site);
-        continue;
-      }
+      const site = tab.site;
+      if (!site || site === except || out.includes(site)) continue;
       for (const host of tab.hosts) {
-        if (host === domain || host.endsWith(`.${domain}`)) {
-          out.add(tab.site);
+        if (hostInDomain(host, domain)) {
+          out.push(site);
           break;
         }
       }
     }
-    if (out.size === 0) {
-      // No open tab explains it: the cookie's own site (e.g. a tab that has just closed).
-      const own = siteOfHost(domain);
-      if (own) out.add(own);
-    }
-    return [...out];
   }
 }

@@ -1,17 +1,19 @@
 /**
- * The background's state machine, kept pure: sites, their policy status and declaration, the cookies
- * seen for them (names and attributes, never values), and the verdicts. The adapter feeds browser events
- * in and applies the removals that come out.
+ * The background's state machine, kept pure: sites with their policy status and declaration, the cookies
+ * seen (names and attributes, never values), every site's vote on each cookie, and what happened to it.
+ * The adapter makes one call per browser event (`observe`, `forget`, `setPolicy`, `setSettings`) and applies
+ * the removals that come back. Who decides is lib/engine/ownership.ts; what each site says is
+ * lib/enforce/decide.ts.
  */
-import type { Choice, Declaration } from '../types';
-import type { CookieRow, PolicyMetaView, PolicyStatusView, Settings, SiteView } from '../messages';
+import type { Choice, Declaration, Settings } from '../types';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
-import { domainInSite, type SiteKey } from '../site';
+import { hostInDomain, normalizeDomain, type SiteKey } from '../site';
+import { ownerOf, settle } from './ownership';
+import { TabTracker } from './tabs';
 import { SignalBook } from '../signals/book';
 import { effectiveChoice, type EffectiveChoice } from '../signals/effective-choice';
 import { siteStance, type SiteStance } from '../signals/stance';
-import { signalView } from '../signals/view';
 
 /** A cookie as the browser reports it, without its value. */
 export interface ObservedCookie {
@@ -23,60 +25,127 @@ export interface ObservedCookie {
   hostOnly: boolean;
   session: boolean;
   expirationDate?: number;
+  sameSite?: string;
   storeId: string;
   /** Chromium: { topLevelSite, hasCrossSiteAncestor }; Firefox: { topLevelSite } */
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | null;
   firstPartyDomain?: string;
 }
 
-export interface CookieRecord {
-  cookie: ObservedCookie;
-  verdict: Verdict;
-  state: 'kept' | 'removed';
-  lastSeen: number;
-  /** The site's policy generation and the settings generation the verdict was judged under. */
-  generation: number;
-  settingsGeneration: number;
+/** Policy state of a site as the engine knows it (the view adds words). */
+export type SitePolicyState =
+  | { status: 'pending' }
+  | { status: 'loading'; url: string }
+  | { status: 'found' }
+  | { status: 'none'; reason: string }
+  | { status: 'error'; reason: string; retryAt?: string | null };
+
+/** Where a policy came from and what changed, kept for the view. */
+export interface SitePolicyMeta {
+  vias: string[];
+  checkedAt: string | null;
+  retryAt: string | null;
+  lastError: string | null;
+  change: { on: string; previousDate: string | null; added: string[]; removed: string[] } | null;
 }
 
-interface SiteRecord {
-  policy: PolicyStatusView;
+/** One cookie in the browser (by name, domain, path, partition, store), and every site's say on it. */
+export interface CookieEntry {
+  readonly key: string;
+  /** Attributes only: the engine copies the fields it knows and never a value. */
+  readonly cookie: ObservedCookie;
+  /** Normalised domain (lower case, no leading dot). */
+  domain: string;
+  partitioned: boolean;
+  /** The sites it belongs to, its owner first. */
+  sites: SiteKey[];
+  /** Each site's verdict, parallel to `sites`. */
+  verdicts: Verdict[];
+  /** Each site's policy generation when judged, parallel to `sites`. */
+  generations: number[];
+  settingsGeneration: number;
+  /** What the sites settled on together: removed only when every one refuses it. */
+  settled: 'keep' | 'remove';
+  /** What happened in the browser. */
+  state: 'kept' | 'removed';
+  /** When kept although some site refuses it: the site that keeps it. */
+  keptBy: SiteKey | null;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface SiteRecord {
+  policy: SitePolicyState;
   declaration: CompiledDeclaration | null;
-  meta: PolicyMetaView | null;
-  cookies: Map<string, CookieRecord>;
+  meta: SitePolicyMeta | null;
+  /** Keys of the cookies that belong to this site (owned, embedded or in its partition). */
+  cookies: Set<string>;
   /** Bumped on every policy change: verdicts from before are judged again. */
   generation: number;
 }
 
+/** What one cookie event asks of the adapter. One object, reused: read it before the next call. */
+export interface Outcome {
+  /** Remove this cookie from the browser (every site it belongs to refuses it), or null. */
+  remove: ObservedCookie | null;
+  /** Sites whose badge may have changed. */
+  sites: SiteKey[];
+  /** Sites first heard of with this cookie: the adapter loads their cached policy (the owner is asked). */
+  newSites: SiteKey[];
+}
+
 const MAX_COOKIES_PER_SITE = 2_000;
 const MAX_SITES = 1_000;
+const MAX_ENTRIES = 20_000;
 
-export function cookieKey(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | 'partitionKey' | 'storeId'>): string {
-  return `${c.storeId}|${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}`;
+export function cookieKey(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | 'partitionKey' | 'storeId' | 'firstPartyDomain'>): string {
+  return `${c.storeId}|${c.name}|${normalizeDomain(c.domain)}|${c.path}|${c.partitionKey?.topLevelSite ?? c.firstPartyDomain ?? ''}`;
+}
+
+/** Copy the attributes we keep; whatever else the browser's object carries (its value) stays behind. */
+function copyAttributes(from: ObservedCookie, to: ObservedCookie): ObservedCookie {
+  to.name = from.name;
+  to.domain = from.domain;
+  to.path = from.path;
+  to.secure = from.secure;
+  to.httpOnly = from.httpOnly;
+  to.hostOnly = from.hostOnly;
+  to.session = from.session;
+  to.expirationDate = from.expirationDate;
+  to.sameSite = from.sameSite;
+  to.storeId = from.storeId;
+  to.partitionKey = from.partitionKey ? { ...from.partitionKey } : null;
+  to.firstPartyDomain = from.firstPartyDomain;
+  return to;
+}
+
+function emptyCookie(): ObservedCookie {
+  return { name: '', domain: '', path: '', secure: false, httpOnly: false, hostOnly: false, session: false, storeId: '' };
 }
 
 export class Warden {
+  readonly tabs: TabTracker;
   private readonly sites = new Map<SiteKey, SiteRecord>();
+  private readonly entries = new Map<string, CookieEntry>();
   private currentSettings: Settings;
   /** Bumped whenever the settings change: verdicts judged under older settings are judged again. */
   private settingsGeneration = 0;
+  private readonly outcome: Outcome = { remove: null, sites: [], newSites: [] };
+  private readonly scratchSites: SiteKey[] = [];
   /** What each site says about DNT / GPC (gpc.json, breaches); the background loads and fills it. */
   readonly signals = new SignalBook();
 
   constructor(
     private readonly knowledge: KnowledgeBase | null,
     settings: Settings,
+    tabs: TabTracker = new TabTracker(),
   ) {
     this.currentSettings = settings;
+    this.tabs = tabs;
   }
 
   get settings(): Settings {
     return this.currentSettings;
-  }
-
-  set settings(next: Settings) {
-    this.currentSettings = next;
-    this.settingsGeneration++;
   }
 
   choiceFor(site: SiteKey): Choice {
@@ -86,9 +155,9 @@ export class Warden {
   /** The choice a site gets and why: sites are held to what they say about DNT / GPC (lib/signals/). */
   choiceWithReason(site: SiteKey): EffectiveChoice {
     return effectiveChoice({
-      sendSignals: this.settings.sendSignals,
-      siteChoice: this.settings.siteChoices[site] ?? null,
-      defaultChoice: this.settings.defaultChoice,
+      sendSignals: this.currentSettings.sendSignals,
+      siteChoice: this.currentSettings.siteChoices[site] ?? null,
+      defaultChoice: this.currentSettings.defaultChoice,
       stance: this.stanceOf(site).stance,
       breached: this.signals.breachOf(site) !== null,
     });
@@ -105,6 +174,35 @@ export class Warden {
     });
   }
 
+  /** Has anything been learnt about this site since the worker started? */
+  knows(site: SiteKey): boolean {
+    return this.sites.has(site);
+  }
+
+  site(site: SiteKey): SiteRecord | undefined {
+    return this.sites.get(site);
+  }
+
+  policyOf(site: SiteKey): SitePolicyState {
+    return this.sites.get(site)?.policy ?? { status: 'pending' };
+  }
+
+  declarationOf(site: SiteKey): Declaration | null {
+    return this.sites.get(site)?.declaration?.declaration ?? null;
+  }
+
+  /** The cookies that belong to a site, with its own verdict on each. */
+  *cookiesOf(site: SiteKey): Iterable<{ entry: CookieEntry; verdict: Verdict }> {
+    const r = this.sites.get(site);
+    if (!r) return;
+    for (const key of r.cookies) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      const i = entry.sites.indexOf(site);
+      if (i >= 0) yield { entry, verdict: entry.verdicts[i]! };
+    }
+  }
+
   private record(site: SiteKey): SiteRecord {
     let r = this.sites.get(site);
     if (!r) {
@@ -113,23 +211,10 @@ export class Warden {
         const oldest = this.sites.keys().next().value;
         if (oldest !== undefined) this.sites.delete(oldest);
       }
-      r = { policy: { status: 'pending' }, declaration: null, meta: null, cookies: new Map(), generation: 0 };
+      r = { policy: { status: 'pending' }, declaration: null, meta: null, cookies: new Set(), generation: 0 };
       this.sites.set(site, r);
     }
     return r;
-  }
-
-  /** Has anything been learnt about this site since the worker started? */
-  knows(site: SiteKey): boolean {
-    return this.sites.has(site);
-  }
-
-  policyOf(site: SiteKey): PolicyStatusView {
-    return this.sites.get(site)?.policy ?? { status: 'pending' };
-  }
-
-  declarationOf(site: SiteKey): Declaration | null {
-    return this.sites.get(site)?.declaration?.declaration ?? null;
   }
 
   private policyStatus(r: SiteRecord): PolicyStatus {
@@ -138,134 +223,201 @@ export class Warden {
     return 'pending';
   }
 
-  /**
-   * Judge one cookie for one site, remember it, and say what to do. The hot path: a cookie seen again
-   * (analytics cookies are rewritten on every page) keeps its verdict while neither the site's policy nor
-   * the settings changed, so most events cost a Map lookup.
-   */
-  judge(site: SiteKey, cookie: ObservedCookie, now: number, force = false): CookieRecord {
+  private verdictFor(site: SiteKey, entry: CookieEntry): Verdict {
     const r = this.record(site);
-    const key = cookieKey(cookie);
-    const seen = r.cookies.get(key);
-    if (!force && seen && seen.generation === r.generation && seen.settingsGeneration === this.settingsGeneration) {
-      seen.cookie = cookie;
-      seen.lastSeen = now;
-      seen.state = seen.verdict.action === 'remove' ? 'removed' : 'kept';
-      return seen;
-    }
-    const verdict = decide({
-      name: cookie.name,
-      domain: cookie.domain,
+    const c = entry.cookie;
+    return decide({
+      name: c.name,
+      domain: entry.domain,
       policy: this.policyStatus(r),
       declaration: r.declaration,
       choice: this.choiceFor(site),
       knowledge: this.knowledge,
+      observed: { expirationDate: c.expirationDate, session: c.session, now: entry.lastSeen, thirdParty: !hostInDomain(entry.domain, site) },
+      toldNo: this.currentSettings.sendSignals,
     });
-    const rec: CookieRecord = {
-      cookie,
-      verdict,
-      state: verdict.action === 'remove' ? 'removed' : 'kept',
-      lastSeen: now,
-      generation: r.generation,
-      settingsGeneration: this.settingsGeneration,
-    };
-    if (r.cookies.has(key) || r.cookies.size < MAX_COOKIES_PER_SITE) r.cookies.set(key, rec);
-    return rec;
   }
 
-  /** The browser says a cookie is gone (we removed it, or it expired, or the site deleted it). */
-  forget(site: SiteKey, cookie: ObservedCookie): void {
-    const rec = this.sites.get(site)?.cookies.get(cookieKey(cookie));
-    if (rec && rec.state === 'kept') this.sites.get(site)!.cookies.delete(cookieKey(cookie));
+  /** Ask every site the entry belongs to again and settle its fate. Returns true when it flips to removal. */
+  private judgeEntry(entry: CookieEntry): boolean {
+    const n = entry.sites.length;
+    entry.verdicts.length = n;
+    entry.generations.length = n;
+    let keptBy = -1;
+    for (let i = 0; i < n; i++) {
+      const site = entry.sites[i]!;
+      const v = this.verdictFor(site, entry);
+      entry.verdicts[i] = v;
+      entry.generations[i] = this.sites.get(site)!.generation;
+      if (keptBy < 0 && v.action === 'keep') keptBy = i;
+    }
+    entry.settingsGeneration = this.settingsGeneration;
+    const votes = entry.verdicts.map((v) => v.action);
+    const { action } = settle(votes);
+    entry.settled = action;
+    entry.keptBy = action === 'keep' && votes.includes('remove') && keptBy >= 0 ? entry.sites[keptBy]! : null;
+    const flips = action === 'remove' && entry.state === 'kept';
+    if (action === 'remove') entry.state = 'removed';
+    return flips;
   }
 
-  /** A policy state changed. With a declaration, re-judge every cookie seen: returns those now to remove. */
-  setPolicy(site: SiteKey, policy: PolicyStatusView, declaration: Declaration | null, now: number): CookieRecord[] {
+  private fresh(entry: CookieEntry, sites: readonly SiteKey[]): boolean {
+    if (entry.settingsGeneration !== this.settingsGeneration || entry.sites.length !== sites.length) return false;
+    for (let i = 0; i < sites.length; i++) {
+      const site = sites[i]!;
+      if (entry.sites[i] !== site || entry.generations[i] !== this.sites.get(site)?.generation) return false;
+    }
+    return true;
+  }
+
+  private attach(entry: CookieEntry, site: SiteKey): void {
+    const r = this.record(site);
+    if (r.cookies.size < MAX_COOKIES_PER_SITE || r.cookies.has(entry.key)) r.cookies.add(entry.key);
+  }
+
+  /**
+   * A cookie was set (or read back from the store): attribute it, ask every site it belongs to, say what to
+   * do. The hot path: a cookie seen again under the same policies, settings and tabs keeps its verdicts, so
+   * most events cost a Map lookup and a few suffix tests.
+   */
+  observe(cookie: ObservedCookie, now: number): Outcome {
+    const out = this.outcome;
+    out.remove = null;
+    out.sites.length = 0;
+    out.newSites.length = 0;
+
+    const domain = normalizeDomain(cookie.domain);
+    const { owner, partitioned } = ownerOf(cookie, domain);
+    const sites = this.scratchSites;
+    sites.length = 0;
+    if (owner) sites.push(owner);
+    if (!partitioned) this.tabs.sitesSeeing(domain, owner, sites);
+    for (const site of sites) {
+      if (!this.sites.has(site)) {
+        this.record(site);
+        out.newSites.push(site);
+      }
+      out.sites.push(site);
+    }
+
+    const key = cookieKey(cookie);
+    let entry = this.entries.get(key);
+    if (entry && this.fresh(entry, sites)) {
+      copyAttributes(cookie, entry.cookie);
+      entry.lastSeen = now;
+      // Set again after we removed it, or kept: the settled verdict stands.
+      entry.state = entry.settled === 'remove' ? 'removed' : 'kept';
+      if (entry.state === 'removed') out.remove = entry.cookie;
+      return out;
+    }
+    if (!entry) {
+      if (this.entries.size >= MAX_ENTRIES) this.evictOldestEntry();
+      entry = {
+        key,
+        cookie: copyAttributes(cookie, emptyCookie()),
+        domain,
+        partitioned,
+        sites: [],
+        verdicts: [],
+        generations: [],
+        settingsGeneration: -1,
+        settled: 'keep',
+        state: 'kept',
+        keptBy: null,
+        firstSeen: now,
+        lastSeen: now,
+      };
+      this.entries.set(key, entry);
+    } else {
+      copyAttributes(cookie, entry.cookie);
+      entry.lastSeen = now;
+    }
+    // A cookie set (again) is in the browser: judged as it is now.
+    entry.state = 'kept';
+    entry.sites = sites.slice();
+    for (const site of entry.sites) this.attach(entry, site);
+    if (this.judgeEntry(entry)) out.remove = entry.cookie;
+    return out;
+  }
+
+  private evictOldestEntry(): void {
+    const oldest = this.entries.keys().next().value;
+    if (oldest === undefined) return;
+    const entry = this.entries.get(oldest)!;
+    for (const site of entry.sites) this.sites.get(site)?.cookies.delete(oldest);
+    this.entries.delete(oldest);
+  }
+
+  /**
+   * The browser says a cookie is gone (we removed it, it expired, or the site deleted it). One we removed
+   * stays listed as removed; one that was kept is forgotten. Returns the sites whose badge may change.
+   */
+  forget(cookie: ObservedCookie): SiteKey[] {
+    const key = cookieKey(cookie);
+    const entry = this.entries.get(key);
+    if (!entry) return [];
+    if (entry.state === 'removed') return [];
+    for (const site of entry.sites) this.sites.get(site)?.cookies.delete(key);
+    this.entries.delete(key);
+    return entry.sites;
+  }
+
+  /**
+   * A site's policy state changed. Re-judge every cookie that belongs to it, asking every other site it
+   * belongs to as well: returns the cookies now refused by all (to remove).
+   */
+  setPolicy(site: SiteKey, policy: SitePolicyState, declaration: Declaration | null): ObservedCookie[] {
     const r = this.record(site);
     r.policy = policy;
     r.generation++;
-    if (declaration) r.declaration = new CompiledDeclaration(declaration);
+    if (declaration) r.declaration = new CompiledDeclaration(declaration, this.knowledge);
     // Only a found policy declares anything: none / error / loading judge without one.
     else if (policy.status !== 'found') r.declaration = null;
-    return this.rejudge(site, now);
+    return this.rejudge(r.cookies);
   }
 
   /** Where the policy came from, when it was checked, what changed (shown in the popup). */
-  setPolicyMeta(site: SiteKey, meta: PolicyMetaView | null): void {
+  setPolicyMeta(site: SiteKey, meta: SitePolicyMeta | null): void {
     this.record(site).meta = meta;
   }
 
-  /** Re-judge a site's cookies (policy arrived, choice changed). Returns the kept ones now to remove. */
-  rejudge(site: SiteKey, now: number): CookieRecord[] {
+  /** What a site says about DNT / GPC changed (gpc.json read, a breach): its cookies are judged again. */
+  signalsChanged(site: SiteKey): ObservedCookie[] {
     const r = this.sites.get(site);
     if (!r) return [];
-    const toRemove: CookieRecord[] = [];
-    for (const rec of [...r.cookies.values()]) {
-      const before = rec.state;
-      const updated = this.judge(site, rec.cookie, now, true);
-      if (before === 'kept' && updated.state === 'removed') toRemove.push(updated);
-      if (before === 'removed') updated.state = 'removed';
+    r.generation++;
+    return this.rejudge(r.cookies);
+  }
+
+  /** One site's verdict on a cookie it has seen (a Map lookup), or null. */
+  verdictOf(site: SiteKey, cookie: ObservedCookie): Verdict | null {
+    const entry = this.entries.get(cookieKey(cookie));
+    const i = entry ? entry.sites.indexOf(site) : -1;
+    return i >= 0 ? (entry!.verdicts[i] ?? null) : null;
+  }
+
+  /** New settings: every cookie is judged again. Returns the cookies now refused by every site they belong to. */
+  setSettings(next: Settings): ObservedCookie[] {
+    this.currentSettings = next;
+    this.settingsGeneration++;
+    return this.rejudge(this.entries.keys());
+  }
+
+  private rejudge(keys: Iterable<string>): ObservedCookie[] {
+    const toRemove: ObservedCookie[] = [];
+    for (const key of [...keys]) {
+      const entry = this.entries.get(key);
+      if (entry && this.judgeEntry(entry)) toRemove.push(entry.cookie);
     }
     return toRemove;
   }
 
+  /** This site's cookies in breach of its own policy. */
   breachCount(site: SiteKey): number {
-    const r = this.sites.get(site);
-    if (!r) return 0;
     let n = 0;
-    for (const rec of r.cookies.values()) {
-      if (rec.verdict.breaches.length > 0 || this.signals.isEvidence(site, rec.cookie.name, rec.cookie.domain)) n++;
+    for (const { entry, verdict } of this.cookiesOf(site)) {
+      if (verdict.breaches.length > 0 || this.signals.isEvidence(site, entry.cookie.name, entry.cookie.domain)) n++;
     }
     return n;
-  }
-
-  view(site: SiteKey | null, url: string | null): SiteView {
-    const r = site ? this.sites.get(site) : undefined;
-    const declaration = r?.declaration?.declaration ?? null;
-    const cookies: CookieRow[] = [];
-    if (site && r) {
-      for (const rec of r.cookies.values()) {
-        const v = rec.verdict;
-        const sourceIndex = v.declared?.sourceIndex ?? 0;
-        cookies.push({
-          name: rec.cookie.name,
-          domain: rec.cookie.domain,
-          partitioned: Boolean(rec.cookie.partitionKey?.topLevelSite),
-          thirdParty: !domainInSite(rec.cookie.domain, site),
-          httpOnly: rec.cookie.httpOnly,
-          declared: v.declared !== null,
-          expandedFrom: v.declared?.expandedFrom ?? null,
-          purpose: v.purpose,
-          purposeAsWritten: v.declared?.purposeAsWritten ?? null,
-          basis: v.basis,
-          state: rec.state,
-          flag: v.flag,
-          breaches: this.signals.isEvidence(site, rec.cookie.name, rec.cookie.domain) ? [...v.breaches, 'signal-claim'] : v.breaches,
-          policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
-        });
-      }
-      cookies.sort((a, b) => a.name.localeCompare(b.name));
-    }
-    const effective = site ? this.choiceWithReason(site) : { choice: this.settings.defaultChoice, reason: 'default' as const };
-    return {
-      site,
-      url,
-      choice: site ? (this.settings.siteChoices[site] ?? null) : null,
-      effectiveChoice: effective.choice,
-      choiceReason: effective.reason,
-      signals: signalView(this.settings.sendSignals, site ? this.stanceOf(site) : null, site ? this.signals.entry(site) : null),
-      policy: r?.policy ?? { status: 'pending' },
-      sources: (declaration?.sources ?? []).map((s, i) => ({
-        url: s.url,
-        kind: s.kind,
-        via: r?.meta?.vias[i] ?? null,
-        fetchedAt: s.fetchedAt ?? null,
-        cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
-      })),
-      policyMeta: r?.meta ?? null,
-      dnt: declaration?.statements.dnt.stance ?? 'unspecified',
-      cookies,
-      breaches: site ? this.breachCount(site) : 0,
-    };
   }
 }

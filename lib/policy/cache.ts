@@ -6,10 +6,13 @@
  * Parsed policies are derived data (STYLE.md §4): an entry from another reader version or cache format is
  * discarded and rebuilt.
  */
-import type { Declaration } from '../types';
+import * as v from 'valibot';
+import { PURPOSES, type Declaration } from '../types';
 import { retryDelayMs } from './backoff';
+import type { CmpPointer } from './cmp-pointers';
 import { mergeDeclarations, type DiscoveryInput, type DiscoveryOutcome, type FoundDocument } from './discover';
 import { sha256Hex } from './sha256';
+import { strippedDocumentUrl, strippedPageUrl } from './stored-url';
 
 export const CACHE_FORMAT = 1;
 /** A found policy is checked again (conditionally) after a day. */
@@ -73,7 +76,8 @@ export function nextAction(entry: PolicyCacheEntry | null, parser: number, now: 
   // An attempt that started after the last check and has not finished: in flight elsewhere, or the worker died.
   if (Number.isFinite(attempt) && (!Number.isFinite(checked) || attempt > checked) && now - attempt < ATTEMPT_GRACE_MS) return 'use';
   const due = (): boolean => {
-    if (entry.retryAt) return now >= Date.parse(entry.retryAt);
+    // An unparsable retry time is due now (issue 8 §3: `now >= NaN` kept a failed site from ever retrying).
+    if (entry.retryAt) return !(now < Date.parse(entry.retryAt));
     return !Number.isFinite(checked) || now - checked >= REFRESH_AFTER_MS;
   };
   if (!due()) return 'use';
@@ -135,14 +139,15 @@ export function applyOutcome(
 ): PolicyCacheEntry {
   const prev = isCurrent(previous, ctx.parser) ? previous : null;
   const nowIso = new Date(ctx.now).toISOString();
-  const base: PolicyCacheEntry = { ...(prev ?? emptyEntry(ctx.site, ctx.parser)), input: ctx.input ?? prev?.input ?? null, checkedAt: nowIso };
+  const input = ctx.input ? storedInput(ctx.input) : (prev?.input ?? null);
+  const base: PolicyCacheEntry = { ...(prev ?? emptyEntry(ctx.site, ctx.parser)), input, checkedAt: nowIso };
   if (outcome.status === 'found') {
     const hash = documentsHash(outcome.documents);
     const next: PolicyCacheEntry = {
       ...base,
       status: 'found',
       reason: null,
-      documents: outcome.documents,
+      documents: outcome.documents.map(storedDocument),
       hash,
       fetchedAt: prev?.hash === hash ? (prev.fetchedAt ?? nowIso) : nowIso,
       failures: 0,
@@ -178,4 +183,142 @@ export function applyOutcome(
 /** Cached documents by the URL they were asked for, for conditional requests. */
 export function cachedDocuments(entry: PolicyCacheEntry | null): Map<string, FoundDocument> {
   return new Map((entry?.documents ?? []).map((d) => [d.url, d]));
+}
+
+// ---- What is stored: no tokens, bounded size --------------------------------------------------------
+
+/** The discovery input as stored: page URLs without query or fragment (issue 8 §3: they can hold tokens). */
+export function storedInput(input: DiscoveryInput): DiscoveryInput {
+  return {
+    pageUrl: strippedPageUrl(input.pageUrl),
+    lang: input.lang,
+    pointers: input.pointers.map((p): CmpPointer => (p.platform === 'cookiebot' ? { ...p, referer: strippedPageUrl(p.referer) } : p)),
+    links: input.links.map((l) => ({ ...l, url: strippedDocumentUrl(l.url) })),
+  };
+}
+
+/** A found document as stored: its URLs, its sources' and its links' without tokens. */
+export function storedDocument(doc: FoundDocument): FoundDocument {
+  const d = doc.declaration;
+  const out: FoundDocument = {
+    ...doc,
+    url: strippedDocumentUrl(doc.url),
+    declaration: {
+      ...d,
+      sources: d.sources.map((src) => ({ ...src, url: strippedDocumentUrl(src.url) })),
+      links: d.links.map((l) => ({ ...l, url: strippedDocumentUrl(l.url) })),
+    },
+  };
+  if (doc.referer !== undefined) out.referer = strippedPageUrl(doc.referer);
+  return out;
+}
+
+/** What one entry costs in storage, estimated as its JSON length (what `storage.local` serialises). */
+export function entrySize(entry: PolicyCacheEntry): number {
+  return JSON.stringify(entry).length;
+}
+
+/** One entry may take at most this much (a page with a large inline consent config made a 491 KB entry). */
+export const MAX_ENTRY_BYTES = 512 * 1024;
+
+/**
+ * The entry cut down to `cap`, dropping first what only serves a check without the page (inline consent
+ * configs, then the whole stored input: the next visit brings them again), then warnings and links; null
+ * when even the declaration alone is larger (it is then kept in memory only, never stored).
+ */
+export function trimEntry(entry: PolicyCacheEntry, cap = MAX_ENTRY_BYTES): PolicyCacheEntry | null {
+  if (entrySize(entry) <= cap) return entry;
+  let e: PolicyCacheEntry = entry.input
+    ? { ...entry, input: { ...entry.input, pointers: entry.input.pointers.filter((p) => !('json' in p)), links: entry.input.links.slice(0, 20) } }
+    : entry;
+  if (entrySize(e) <= cap) return e;
+  e = { ...e, input: null };
+  if (entrySize(e) <= cap) return e;
+  e = { ...e, documents: e.documents.map((d) => ({ ...d, declaration: { ...d.declaration, warnings: [], links: [] } })) };
+  return entrySize(e) <= cap ? e : null;
+}
+
+// ---- Reading an entry back: whatever storage holds is checked before it is used --------------------
+
+const str = v.string();
+const nullishStr = v.nullish(str);
+const isoDate = v.pipe(str, v.check((s) => Number.isFinite(Date.parse(s)), 'unparsable date'));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const purpose = v.picklist(PURPOSES);
+const link = v.looseObject({ url: str, text: str, kind: v.picklist(['cookie-policy', 'privacy-policy']) });
+const statement = v.looseObject({ stance: v.picklist(['honored', 'ignored', 'unspecified']), sentence: nullishStr });
+const declarationSchema = v.looseObject({
+  sources: v.array(v.looseObject({ url: str, kind: str, sha256: str, fetchedAt: v.optional(str) })),
+  cookies: v.array(
+    v.looseObject({
+      name: str,
+      match: v.picklist(['exact', 'prefix', 'glob']),
+      pattern: str,
+      purposeAsWritten: nullishStr,
+      purpose,
+      durationSeconds: v.nullish(v.pipe(v.number(), v.finite())),
+      durationAsWritten: nullishStr,
+      provider: nullishStr,
+      domain: nullishStr,
+      expandedFrom: v.optional(str),
+      sourceIndex: v.optional(count),
+    }),
+  ),
+  storage: v.array(v.looseObject({ key: str, storage: v.picklist(['localStorage', 'sessionStorage', 'unknown']), purposeAsWritten: nullishStr, purpose })),
+  providers: v.array(v.looseObject({ name: str, purposeAsWritten: nullishStr, purpose, knownAs: nullishStr })),
+  statements: v.looseObject({ dnt: statement, gpc: statement }),
+  links: v.array(link),
+  warnings: v.array(str),
+});
+const documentSchema = v.looseObject({
+  url: str,
+  referer: v.optional(str),
+  via: v.picklist(['consent-platform', 'page-link', 'usual-path', 'linked-policy']),
+  etag: nullishStr,
+  lastModified: nullishStr,
+  declaration: declarationSchema,
+});
+const pointerSchema = v.variant('platform', [
+  v.looseObject({ platform: v.literal('cookiebot'), cbid: str, url: str, referer: str }),
+  v.looseObject({ platform: v.literal('onetrust'), domainId: str, rulesetUrl: str }),
+  v.looseObject({ platform: v.literal('cookieyes'), url: str }),
+  v.looseObject({ platform: v.literal('termly'), websiteUuid: str, apiUrl: str }),
+  v.looseObject({ platform: v.literal('complianz'), url: str }),
+  v.looseObject({ platform: v.picklist(['klaro', 'vanilla-cookieconsent', 'tarteaucitron']), json: str }),
+]);
+const entrySchema = v.looseObject({
+  format: v.literal(CACHE_FORMAT),
+  parser: count,
+  site: v.pipe(str, v.minLength(1), v.maxLength(253)),
+  status: v.picklist(['found', 'none', 'error']),
+  reason: v.nullable(str),
+  documents: v.array(documentSchema),
+  input: v.nullable(v.looseObject({ pageUrl: str, lang: str, pointers: v.array(pointerSchema), links: v.array(link) })),
+  hash: v.nullable(str),
+  fetchedAt: v.nullable(isoDate),
+  checkedAt: v.nullable(isoDate),
+  attemptAt: v.nullable(isoDate),
+  failures: count,
+  retryAt: v.nullable(isoDate),
+  change: v.nullable(
+    v.looseObject({ on: isoDate, previousHash: str, previousDate: v.nullable(isoDate), added: v.array(str), removed: v.array(str) }),
+  ),
+});
+
+/**
+ * A stored entry checked field by field, or null when it is corrupt or half-written (wrong shape, bad
+ * types, unparsable dates, a "found" entry without documents): the caller discards it and discovers again.
+ * Issue 8 §3: such an entry left its site "pending" for good. Never throws.
+ */
+export function readCacheEntry(raw: unknown): PolicyCacheEntry | null {
+  let parsed: v.SafeParseResult<typeof entrySchema>;
+  try {
+    parsed = v.safeParse(entrySchema, raw);
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  const entry = parsed.output as unknown as PolicyCacheEntry;
+  if (entry.status === 'found' && entry.documents.length === 0) return null;
+  return entry;
 }

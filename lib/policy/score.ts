@@ -17,7 +17,7 @@ export interface ExpectedCookie {
 export interface Expected {
   document: string;
   /** Where `document` lives: ../shared/data/policies, ../shared/seeds, or tests/fixtures/documents. */
-  corpus: 'policies' | 'seeds' | 'fixtures';
+  corpus: 'policies' | 'seeds' | 'fixtures' | 'policies-second';
   language: string;
   format: string;
   cookies: ExpectedCookie[];

@@ -2,7 +2,7 @@
  * The stored settings: schema, defaults, validation with repair, and migrations (pure; the adapter in
  * entrypoints/background/storage.ts declares the versioned item and runs them).
  */
-import type { Settings } from '../messages';
+import type { Choice, Settings } from '../types';
 import { isChoice } from '../messages';
 
 export const SETTINGS_VERSION = 1;
@@ -30,3 +30,16 @@ export function validateSettings(raw: unknown): Settings {
 
 /** Migrations keyed by the version they produce. v1 is the first stored shape: nothing to migrate yet. */
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => Settings> = {};
+
+/** Settings edits: pure, each returns new settings (the background validates and stores them). */
+export function withDefaultChoice(settings: Settings, choice: Choice): Settings {
+  return { ...settings, defaultChoice: choice };
+}
+
+/** A site's own choice, or back to the default with null. */
+export function withSiteChoice(settings: Settings, site: string, choice: Choice | null): Settings {
+  const siteChoices = { ...settings.siteChoices };
+  if (choice === null) delete siteChoices[site];
+  else siteChoices[site] = choice;
+  return { ...settings, siteChoices };
+}

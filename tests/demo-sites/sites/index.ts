@@ -8,8 +8,14 @@ import { createSyncronis } from './syncronis';
 import { createYoutube } from './youtube';
 import { createCookiebotCdn, createOneTrustCdn } from './cmp-cdns';
 import { discoverySites } from './discovery';
+import { ownershipSites } from './ownership';
+import { createAdnet, createBreaches } from './breaches';
+import { createLanLinks, createPrinter, createV6Links } from './local-guard';
 import { createClaimant, LATE_CLAIMANT_HOST } from './claimant';
 
 export function defaultSites(): Site[] {
-  return [createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), createClaimant(), createClaimant(LATE_CLAIMANT_HOST)];
+  return [
+    createSyncronis(), createKopano(), createYoutube(), createCookiebotCdn(), createOneTrustCdn(), ...discoverySites(), ...ownershipSites(),
+    createBreaches(), createAdnet(), createLanLinks(), createV6Links(), createPrinter(), createClaimant(), createClaimant(LATE_CLAIMANT_HOST),
+  ];
 }

@@ -11,6 +11,7 @@ import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import { badgeText, popupRows, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
 import type { Journey } from '../support/spec';
+import { breachRows } from '../support/extension';
 
 interface PolicyState {
   status: string;
@@ -114,9 +115,9 @@ export async function cookiebotSiteMergesPlatformAndPage(driver: Driver, server:
     cart_id: { state: 'kept', declared: 'true', purpose: 'essential' },
     _ga: { state: 'removed', declared: 'true', purpose: 'analytics' },
     __gads: { state: 'removed', declared: 'true', purpose: 'advertising' },
-    _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+    _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
   });
-  await expect.poll(() => badgeText(ext, v.tabId)).toBe('1');
+  await expect.poll(async () => `${await badgeText(ext, v.tabId)} = ${await breachRows(driver, v.tabId)}`).toMatch(/^([1-9]\d*) = \1$/);
   // Each cookie keeps the source it came from.
   const sourceOf = (name: string) =>
     v.popup.evaluate<string>(`document.querySelector('tr[data-cookie="${name}"] [data-testid="cookie-source"]')?.getAttribute('title') ?? ''`);
@@ -140,7 +141,7 @@ export async function oneTrustSiteReadsTheLanguageJson(driver: Driver, server: D
     OptanonAlertBoxClosed: { state: 'kept', declared: 'true', purpose: 'essential' },
     _ga: { state: 'removed', declared: 'true', purpose: 'analytics' },
     __gads: { state: 'removed', declared: 'true', purpose: 'advertising' },
-    _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+    _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
   });
   await closeVisit(v);
   await ext.close();
@@ -153,18 +154,18 @@ export async function pagePathsFindThePolicy(driver: Driver, server: DemoServer)
     ['usualpath.test', 'usual-path', '/legal/cookies', {
       sessionid: { state: 'kept', declared: 'true', purpose: 'essential' },
       _ga: { state: 'removed', declared: 'true', purpose: 'analytics' },
-      _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+      _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
     }],
     ['privacyhop.test', 'linked-policy', '/cookie-policy', {
       session: { state: 'kept', declared: 'true', purpose: 'essential' },
       _ga: { state: 'removed', declared: 'true', purpose: 'analytics' },
-      _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+      _hjid: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
     }],
     ['baeckerei.test', 'page-link', '/rechtliches/cookie-richtlinie', {
       PHPSESSID: { state: 'kept', declared: 'true', purpose: 'essential' },
       warenkorb: { state: 'kept', declared: 'true', purpose: 'essential' },
       _pk_id: { state: 'removed', declared: 'true', purpose: 'analytics' },
-      _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+      _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
     }],
   ];
   for (const [host, via, path, rows] of cases) {
@@ -195,7 +196,7 @@ export async function noPolicySaysWhy(driver: Driver, server: DemoServer): Promi
   expect(state.text).toContain('Every non-essential cookie counts as undeclared');
   await expect.poll(async () => byName(await popupRows(v.popup))).toMatchObject({
     sid: { state: 'kept', declared: 'false', breaches: '' },
-    _ga: { state: 'removed', declared: 'false', breaches: 'undeclared' },
+    _ga: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
   });
   await closeVisit(v);
   await ext.close();
@@ -252,7 +253,7 @@ export async function changedPolicyShowsTheDifference(driver: Driver, server: De
   expect((await policyState(v.popup)).change!.text).toMatch(/Policy changed on \d{4}-\d{2}-\d{2}: \+1 \/ -1 cookies/);
   // _fbp is declared now: still removed (advertising), but no longer a breach.
   await expect.poll(async () => byName(await popupRows(v.popup))).toMatchObject({
-    _fbp: { state: 'removed', declared: 'true', breaches: '' },
+    _fbp: { state: 'removed', declared: 'true', breaches: 'despite-refusal' },
   });
   await closeVisit(v);
   await ext.close();

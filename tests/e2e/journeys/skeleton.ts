@@ -5,6 +5,7 @@ import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
 import type { Driver, TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
+import { breachRows, storedObservationNames } from '../support/extension';
 import { backgroundReady, badgeText, cookieNames, popupRows, popupText, tabIdOf } from '../support/extension';
 
 const byName = (rows: Array<{ name: string }>) => Object.fromEntries(rows.map((r) => [r.name, r]));
@@ -35,8 +36,9 @@ export async function syncronisLoginKeepsSessionAndDropsAnalytics(driver: Driver
 
   const tabId = await tabIdOf(ext, server.url('syncronis.test', ''));
   expect(tabId).not.toBeNull();
-  // Only _hjid breaks the policy: _ga and _gid are declared through "Google Analytics" (expanded provider).
-  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+  // _ga and _gid are declared through "Google Analytics" (expanded provider), _hjid is not; all three were
+  // set although Do Not Track / GPC said no: three breaches, the badge says so.
+  await expect.poll(() => badgeText(ext, tabId!)).toBe('3');
 
   const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
   await expect
@@ -44,9 +46,9 @@ export async function syncronisLoginKeepsSessionAndDropsAnalytics(driver: Driver
     .toMatchObject({
       session: { state: 'kept', declared: 'true', purpose: 'essential', breaches: '' },
       csrf_token: { state: 'kept', declared: 'true', purpose: 'essential', breaches: '' },
-      _ga: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: '' },
-      _gid: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: '' },
-      _hjid: { state: 'removed', declared: 'false', purpose: 'analytics', breaches: 'undeclared' },
+      _ga: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: 'despite-refusal' },
+      _gid: { state: 'removed', declared: 'true', purpose: 'analytics', breaches: 'despite-refusal' },
+      _hjid: { state: 'removed', declared: 'false', purpose: 'analytics', breaches: 'undeclared despite-refusal' },
     });
   expect(await popupText(popup, 'policy')).toContain(server.url('syncronis.test', '/cookie-policy'));
   await popup.close();
@@ -61,13 +63,16 @@ export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, serve
   await expect
     .poll(() => cookieNames(ext, 'kopano.test'))
     .toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
-  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
+  // YSC belongs to youtube.test, which needs it (the Open Cookie Database's "Functional": essential): kopano's
+  // policy calls it advertising but cannot remove another site's cookie (issue 8). Where the browser
+  // partitions it (Firefox's Total Cookie Protection), the copy is kopano's alone, and removed.
+  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual(driver.name === 'chromium' ? ['YSC'] : []);
   await page.reload();
   expect(await page.text('#status')).toContain('Session active');
 
   const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
-  // _fbp is the one cookie the policy does not declare.
-  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+  // The badge counts the cookies in breach: _fbp is undeclared, and every tracker was set despite DNT / GPC.
+  await expect.poll(async () => `${await badgeText(ext, tabId!)} = ${await breachRows(driver, tabId!)}`).toMatch(/^([1-9]\d*) = \1$/);
   const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
   await expect
     .poll(async () => byName(await popupRows(popup)))
@@ -76,8 +81,8 @@ export async function kopanoKeepsNecessaryAndDropsTrackers(driver: Driver, serve
       'cookielawinfo-checkbox-necessary': { state: 'kept', declared: 'true', purpose: 'essential' },
       '_pk_id.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
       '_pk_ses.1.a1b2': { state: 'removed', declared: 'true', purpose: 'analytics' },
-      _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared' },
-      YSC: { state: 'removed', declared: 'true', purpose: 'advertising' },
+      _fbp: { state: 'removed', declared: 'false', breaches: 'undeclared despite-refusal' },
+      YSC: { state: driver.name === 'chromium' ? 'kept-for-other-site' : 'removed', declared: 'true', purpose: 'advertising' },
       VISITOR_INFO1_LIVE: { state: 'removed', declared: 'true', purpose: 'advertising' },
       // Partitioned (CHIPS in Chromium; Firefox partitions every third-party cookie): removed with its key.
       IDE: { state: 'removed', declared: 'true', purpose: 'advertising' },
@@ -108,7 +113,7 @@ export async function perSiteChoiceFromThePopup(driver: Driver, server: DemoServ
   // Back to the default: what the choice no longer allows goes at once, the session stays.
   await popup.select('#site-choice', '');
   await expect.poll(() => cookieNames(ext, 'kopano.test')).toEqual(['PHPSESSID', 'cookielawinfo-checkbox-necessary']);
-  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
+  await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual(driver.name === 'chromium' ? ['YSC'] : []);
 
   // The options page sets the default for every site; a newly opened options page shows the stored value.
   const options = await driver.extensionPage('options.html');
@@ -146,7 +151,8 @@ export async function kopanoWithThirdPartyCookiesBlocked(driver: Driver, server:
   expect(server.requests.some((r) => r.host === 'youtube.test' && r.path.startsWith('/embed/'))).toBe(true);
   await expect.poll(() => cookieNames(ext, 'youtube.test')).toEqual([]);
   const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
-  await expect.poll(() => badgeText(ext, tabId!)).toBe('1');
+  // IDE, _fbp, _pk_id, _pk_ses: trackers set despite DNT / GPC (_fbp undeclared too).
+  await expect.poll(() => badgeText(ext, tabId!)).toBe('4');
   const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
   // CHIPS cookies are allowed even here: the partitioned IDE is set, and removed.
   await expect.poll(async () => (await popupRows(popup)).map((r) => `${r.name}:${r.state}`).sort()).toEqual([
@@ -173,16 +179,17 @@ export async function popupAfterTheWorkerStopped(driver: Driver, server: DemoSer
   const tabId = await tabIdOf(ext, server.url('kopano.test', ''));
   const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
   await expect.poll(async () => byName(await popupRows(popup))).toMatchObject({ _fbp: { state: 'removed' }, PHPSESSID: { state: 'kept' } });
+  const before = (await popupRows(popup)).map((r) => `${r.name}:${r.state}:${r.breaches}`).sort();
   await popup.close();
+  // Observations are written on a debounce: wait until this page's are stored, as a worker idle for 30 s has.
+  await expect.poll(() => storedObservationNames(ext, 'kopano.test')).toContain('_fbp');
   await ext.close();
 
   await driver.stopWorker!();
   const after = await driver.extensionPage(`popup.html?tabId=${tabId}`);
-  // The removed _fbp is gone from memory with the old worker (proof it stopped); what the site has is back.
-  await expect.poll(async () => (await popupRows(after)).map((r) => `${r.name}:${r.state}`).sort()).toEqual([
-    'PHPSESSID:kept',
-    'cookielawinfo-checkbox-necessary:kept',
-  ]);
+  // What the site has is read back from the store; what was removed, and every breach, comes back from the
+  // stored observations (issue 10): the popup shows the same rows as before the worker stopped.
+  await expect.poll(async () => (await popupRows(after)).map((r) => `${r.name}:${r.state}:${r.breaches}`).sort()).toEqual(before);
   expect(await popupText(after, 'policy')).toContain(server.url('kopano.test', '/privacy-cookie-policy'));
   await after.close();
   await page.close();
@@ -190,7 +197,7 @@ export async function popupAfterTheWorkerStopped(driver: Driver, server: DemoSer
 
 export const journeys: readonly Journey[] = [
   ['syncronis login survives, analytics cookies are removed', (c) => syncronisLoginKeepsSessionAndDropsAnalytics(c.driver, c.server)],
-  ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],
+  ['kopano keeps necessary cookies, removes Matomo, Facebook and YouTube trackers; YSC stays with its owner', (c) => kopanoKeepsNecessaryAndDropsTrackers(c.driver, c.server)],
   ['a per-site choice from the popup, the default from the options page', (c) => perSiteChoiceFromThePopup(c.driver, c.server)],
   ['every request carried DNT and Sec-GPC; pages saw globalPrivacyControl', (c) => everyRequestCarriedSignals(c.server)],
 ];

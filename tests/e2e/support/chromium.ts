@@ -64,7 +64,8 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       args: [
         `--disable-extensions-except=${ext}`,
         `--load-extension=${ext}`,
-        '--host-resolver-rules=MAP *.test 127.0.0.1',
+        // *.lan: a device on the local network (tests/demo-sites/sites/local-guard.ts).
+        '--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.lan 127.0.0.1',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',

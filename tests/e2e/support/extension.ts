@@ -48,3 +48,22 @@ export async function popupRows(popup: TestPage): Promise<PopupRow[]> {
 export async function popupText(popup: TestPage, testId: string): Promise<string> {
   return popup.evaluate<string>(`document.querySelector('[data-testid="${testId}"]')?.textContent ?? ''`);
 }
+
+/** How many of a tab's popup rows show a breach (what the badge must say). */
+export async function breachRows(driver: { extensionPage(path: string): Promise<TestPage> }, tabId: number): Promise<number> {
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  try {
+    const rows = await popupRows(popup);
+    return rows.filter((r) => r.breaches !== '').length;
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Names of the cookies whose rows the background has stored for a site (written on a debounce). */
+export async function storedObservationNames(ext: TestPage, site: string): Promise<string[]> {
+  const key = JSON.stringify(`observations:${site}`);
+  return ext.evaluate<string[]>(
+    `${EXT_API}.storage.local.get(${key}).then((o) => ((o[${key}] && o[${key}].rows) || []).map((r) => r.name).sort())`,
+  );
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRequest, type Request } from './messages';
+import { CHOICES } from './types';
+import { PAGE_LIMITS } from './policy/page-facts';
+
+const choice = fc.constantFrom(...CHOICES);
+const tabId = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+const link = fc.record({ href: fc.webUrl(), text: fc.string({ maxLength: 50 }), title: fc.string({ maxLength: 50 }) });
+const script = fc.record({
+  src: fc.oneof(fc.constant(''), fc.webUrl()),
+  id: fc.string({ maxLength: 20 }),
+  attrs: fc.dictionary(fc.stringMatching(/^data-[a-z0-9-]{1,10}$/), fc.string({ maxLength: 30 }), { maxKeys: 5 }),
+  text: fc.string({ maxLength: 200 }),
+}).map((s) => (s.src ? { ...s, text: '' } : s));
+const validRequest: fc.Arbitrary<Request> = fc.oneof(
+  tabId.map((t) => ({ type: 'get-site-view' as const, tabId: t })),
+  fc.constant({ type: 'get-settings' as const }),
+  choice.map((c) => ({ type: 'set-default-choice' as const, choice: c })),
+  fc.record({ site: fc.string({ minLength: 1, maxLength: 253 }), choice: fc.option(choice, { nil: null }) }).map((r) => ({ type: 'set-site-choice' as const, ...r })),
+  tabId.map((t) => ({ type: 'refresh-policy' as const, tabId: t })),
+  fc.record({ url: fc.webUrl(), lang: fc.string({ maxLength: 35 }), links: fc.array(link, { maxLength: 5 }), scripts: fc.array(script, { maxLength: 3 }) }).map((facts) => ({ type: 'page-facts' as const, facts })),
+);
+/** A valid request with one field replaced by anything, or junk altogether. */
+const anyMessage = fc.oneof(
+  validRequest,
+  fc.tuple(validRequest, fc.constantFrom('type', 'tabId', 'choice', 'site', 'facts'), fc.anything()).map(([r, k, v]) => ({ ...r, [k]: v })),
+  fc.record({ type: fc.constantFrom('get-site-view', 'set-site-choice', 'page-facts', 'set-default-choice', 'nope'), tabId: fc.anything(), choice: fc.anything(), site: fc.anything(), facts: fc.anything() }, { requiredKeys: ['type'] }),
+  fc.anything(),
+);
+
+describe('parseRequest', () => {
+  it('refuses malformed messages', () => {
+    for (const raw of [null, 1, 'get-settings', {}, { type: 'get-site-view', tabId: 1.5 }, { type: 'set-site-choice', site: '', choice: null }, { type: 'set-site-choice', site: 'x'.repeat(254), choice: null }, { type: 'set-default-choice', choice: 'all' }, { type: 'page-facts', facts: { url: 1, links: [] } }, { type: '__proto__' }]) {
+      expect(parseRequest(raw)).toBeNull();
+    }
+  });
+
+  it('property: every valid request parses to itself', () => {
+    fc.assert(
+      fc.property(validRequest, (r) => {
+        expect(parseRequest(r)).toEqual(r);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('property: never throws; what it accepts is well-typed, bounded, and parses to itself again', () => {
+    fc.assert(
+      fc.property(anyMessage, (raw) => {
+        const r = parseRequest(raw);
+        if (r === null) return;
+        switch (r.type) {
+          case 'get-site-view':
+          case 'refresh-policy':
+            expect(Number.isInteger(r.tabId)).toBe(true);
+            break;
+          case 'set-default-choice':
+            expect(CHOICES).toContain(r.choice);
+            break;
+          case 'set-site-choice':
+            expect(r.site.length).toBeGreaterThan(0);
+            expect(r.site.length).toBeLessThanOrEqual(253);
+            if (r.choice !== null) expect(CHOICES).toContain(r.choice);
+            break;
+          case 'page-facts':
+            expect(typeof r.facts.url).toBe('string');
+            expect(r.facts.links.length).toBeLessThanOrEqual(PAGE_LIMITS.links);
+            expect(r.facts.scripts.length).toBeLessThanOrEqual(PAGE_LIMITS.scripts);
+            break;
+        }
+        // Idempotent, and nothing else rides along (only the declared fields are copied).
+        expect(parseRequest(JSON.parse(JSON.stringify(r)))).toEqual(r);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
