@@ -6,8 +6,11 @@
  * Headers: Chromium's static ruleset (manifest) is switched with updateEnabledRulesets, a state Chromium keeps
  * across restarts; Firefox's blocking listener (signals-firefox.ts) reads the option on every request.
  * Page properties: the static signals.content.ts always defines them; while the option is off, the
- * registered signals-off.content.ts removes them (Chromium: persisted across sessions, there from the first
- * page after a restart; Firefox: registered again at every start-up).
+ * registered signals-off.content.ts removes them (Chromium: persisted across sessions; Firefox: registered
+ * again at every start-up, requests waiting for it).
+ * Chromium resets both the ruleset state and registered scripts when the extension is updated (and at every
+ * start of an unpacked --load-extension one): with the option off, the first page after that can carry the
+ * signals until apply() has run again (README "What does not work yet").
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Warden, ObservedCookie } from '@/lib/engine/warden';
