@@ -5,7 +5,8 @@
  *
  * /                      home: REPORT_SCRIPT first in <head>; an iframe (/frame) and a srcdoc iframe that also
  *                        report what their navigator says; HTTP-sets `sid` (essential), script-sets `_ga`
- * /frames                the same frames and report, no cookies (the e2e's first page after browser start)
+ * /frames                the same frames and report, no cookies, and a script (/app.js) that fetches /api/hello
+ *                        (the e2e's first page after the browser starts)
  * /frame                 a child document reporting { frame: 'child', gpc, dnt } from its <head>
  * /.well-known/gpc.json  {"gpc": true, "lastUpdate": "2026-11-01"} (application/json)
  * /cookie-policy         declares sid (essential) and _ga (analytics), and says it honors GPC
@@ -41,8 +42,11 @@ ${FRAMES}
 const FRAMES_PAGE = page({
   title: 'Claimant — frames',
   report: true,
-  body: `<h1>Frames</h1>\n${FRAMES}\n<footer><a href="/cookie-policy">Cookie Policy</a></footer>`,
+  body: `<h1>Frames</h1>\n${FRAMES}\n<footer><a href="/cookie-policy">Cookie Policy</a></footer>\n<script src="/app.js"></script>`,
 });
+
+/** The page's own script: one more request of the first page load (a `script` resource), and a fetch. */
+const APP_JS = `fetch('/api/hello').catch(function () {});`;
 
 const FRAME = `<!DOCTYPE html><html><head>${frameReport('child')}<title>frame</title></head><body>child frame</body></html>`;
 
@@ -67,6 +71,8 @@ export function createClaimant(host: string = CLAIMANT_HOST): Site {
       'GET /': () => html(HOME, { 'Set-Cookie': `sid=${token(8)}; Path=/; HttpOnly; SameSite=Lax` }),
       'GET /frames': () => html(FRAMES_PAGE),
       'GET /frame': () => html(FRAME),
+      'GET /app.js': () => ({ headers: { 'Content-Type': 'text/javascript' }, body: APP_JS }),
+      'GET /api/hello': () => ({ headers: { 'Content-Type': 'application/json' }, body: '{"hello":"world"}' }),
       'GET /.well-known/gpc.json': () => ({
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ gpc: true, lastUpdate: '2026-11-01' }),
