@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import { SIGNAL_RULESET_ID, SIGNAL_RULESET_PATH } from './lib/signals/rules';
 
+// Release (issue 16): a real add-on id (the e2e tests fix its moz-extension UUID by it: tests/e2e/support/firefox.ts),
+// and a strict CSP for our own pages: our scripts only, no plugins, no remote or evaluated code.
+const GECKO_ID = 'cookie-warden@cookie-warden.org';
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -9,13 +14,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Cookie Warden',
     description: 'Makes websites keep the cookie promises they publish.',
+    // Each permission's reason: README "Permissions". No `tabs`: host access already shows us the URLs of
+    // http(s) tabs. DNR "WithHostAccess": our rules only modify headers on sites we have host access to, and it
+    // spares the "block content on any page" prompt.
     permissions: [
       'cookies',
       'storage',
-      'tabs',
       'webNavigation',
       'webRequest',
-      'declarativeNetRequest',
+      'declarativeNetRequestWithHostAccess',
       // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts)
       // and adds DNT / Sec-GPC from the first request (signals-firefox.ts).
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
@@ -23,7 +30,10 @@ export default defineConfig({
       // option is off; `privacy` reads (never writes) Chromium's own Do Not Track switch for the options page.
       ...(browser === 'firefox' ? [] : ['scripting', 'privacy']),
     ],
-    host_permissions: ['<all_urls>'],
+    // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
+    host_permissions: ['*://*/*'],
+    // MV3 object form for both: WXT writes it as the MV2 string for Firefox, and adds its dev server in `wxt` dev.
+    content_security_policy: { extension_pages: `${EXTENSION_PAGES_CSP};` },
     action: { default_title: 'Cookie Warden' },
     // Chromium: DNT and Sec-GPC as a static ruleset, enabled by default, so the first request after install
     // and after every browser start carries them (the worker only switches it). lib/signals/rules.ts.
@@ -33,7 +43,16 @@ export default defineConfig({
         : { rule_resources: [{ id: SIGNAL_RULESET_ID, enabled: true, path: SIGNAL_RULESET_PATH }] },
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'cookie-warden@cookie-warden.test', strict_min_version: '115.0' } }
+        ? {
+            gecko: {
+              id: GECKO_ID,
+              // 140 (ESR): the first with Firefox's built-in data consent, declared below.
+              strict_min_version: '140.0',
+              // Firefox's built-in data consent: this extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          }
         : undefined,
   }),
   hooks: {

@@ -4,8 +4,14 @@
  *   (b) time per document over the whole corpus (every policy in ../shared/data/policies, the seeds and our
  *       hand-written fixtures), each document read READS times after a warm-up, against the issue's aims;
  *   (c) the consent-platform samples in ../shared/data/cmp-samples, parsed and timed.
- * Flags: -v (missed / spurious / wrong-purpose names per document), --reads N.
- * Runs single-threaded; about 10 s on 2 cores.
+ *   (d) undeclared cookies: the knowledge-base baseline and the learned judgement, cross-validated by site on
+ *       CookieBlock's part A, with the issue's aims, and the judge's speed (bench/classifier.ts).
+ *   (e) the second corpus, the engine's hot path and heap, the built sizes and the e2e figures; then every
+ *       figure is written to bench/results.json beside its aim (bench/results.ts, README "Figures").
+ * Flags: -v (missed / spurious / wrong-purpose names per document), --reads N, --classifier (only (d)),
+ * --no-zip (sizes from .output/ as it is, instead of running `wxt zip` for both browsers first).
+ * Runs single-threaded; about 10 s on 2 cores for (a)-(c), 1-2 min for (d) (it trains 10 models), about 40 s
+ * for the zips.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +21,13 @@ import { scoreCorpus } from './score-table';
 import { benchClassifier } from './classifier';
 import { DOCUMENTS, hintOf, SHARED } from '../tests/support/corpus';
 import { loadKnowledge } from '../scripts/knowledge-node';
+import { totals } from '../lib/policy/score';
+import { record, writeResults } from './results';
+import { benchSecondCorpus } from './second-corpus';
+import { classifierFigures } from './classifier-figures';
+import { benchDecisions, benchHeap, benchStorm } from './engine';
+import { benchSizes } from './sizes';
+import { readE2eFigures } from './e2e-figures';
 
 const argv = process.argv.slice(2);
 const readsArg = argv.indexOf('--reads');
@@ -69,9 +82,20 @@ function section(title: string): void {
   console.log(`\n== ${title} ${'='.repeat(Math.max(0, 100 - title.length))}`);
 }
 
+if (argv.includes('--classifier')) {
+  section('Undeclared cookies: knowledge base + name rules, and the learned judgement');
+  benchClassifier();
+  process.exit(0);
+}
+
 // (a) accuracy ------------------------------------------------------------------------------------------------
 section('accuracy: per-document score against tests/fixtures/policies/*.expected.json');
-scoreCorpus(argv.includes('-v'));
+const accuracy = totals(scoreCorpus(argv.includes('-v')).scores);
+record('extraction.corpus.documents', accuracy.documents);
+record('extraction.corpus.recall', accuracy.recall);
+record('extraction.corpus.precision', accuracy.precision);
+record('extraction.corpus.purpose', accuracy.purposeAccuracy);
+record('extraction.corpus.duration', accuracy.durationAccuracy);
 
 // (b) speed ---------------------------------------------------------------------------------------------------
 const knowledge = loadKnowledge();
@@ -119,6 +143,10 @@ console.log(
 );
 const rawWorst = [...perDoc].sort((a, b) => b.rawPer100 - a.rawPer100)[0]!;
 console.log(`  (not floored at 100 KB: ${ms(rawWorst.rawPer100)} per 100 KB, ${rawWorst.d.name}, ${(rawWorst.d.bytes / 1024).toFixed(1)} KB in ${ms(rawWorst.ms)})`);
+record('extraction.corpus.p50_ms', p50);
+record('extraction.corpus.p95_ms', p95);
+record('extraction.corpus.worst_ms_per_100kb', worst.per100);
+record('extraction.corpus.mb_per_s', mbPerS);
 console.log('slowest:', slowest.map((p) => `${p.d.name} ${ms(p.ms)} (${(p.d.bytes / 1024).toFixed(0)} KB)`).join(' · '));
 
 // (c) consent-platform samples ----------------------------------------------------------------------------------
@@ -159,6 +187,21 @@ for (const d of cmpFiles) {
   );
 }
 console.log(`consent platforms: ${(cmpBytes / 1024).toFixed(0)} KB parsed at ${(cmpBytes / 1e6 / (cmpMs / 1000)).toFixed(2)} MB/s`);
+record('extraction.cmp.mb_per_s', cmpBytes / 1e6 / (cmpMs / 1000));
 
-section('Undeclared cookies: knowledge base + name classifier');
+section('Undeclared cookies: knowledge base + name rules, and the learned judgement');
 benchClassifier();
+classifierFigures();
+
+// (d) everything else results.json holds ------------------------------------------------------------------------
+section('second corpus (tests/fixtures/policies-second, ground truth written before tuning)');
+benchSecondCorpus(READS);
+section('engine: decisions per second, a 2,000-cookie storm, the heap with 1,000 declarations');
+benchDecisions();
+benchStorm();
+benchHeap();
+section(`built sizes${argv.includes('--no-zip') ? ' (.output/ as it is)' : ' (wxt zip, both browsers)'}`);
+benchSizes(!argv.includes('--no-zip'));
+section('end to end (test-results/enforcement-figures-<browser>.json)');
+readE2eFigures();
+writeResults();

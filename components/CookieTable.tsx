@@ -5,7 +5,7 @@ const BASIS_LABELS: Record<CookieRow['basis'], string> = {
   declaration: 'declared by the site',
   provider: 'declared through a provider',
   knowledge: 'Open Cookie Database',
-  classifier: 'name pattern',
+  classifier: 'classifier',
   disagreement: 'sources disagree',
   none: 'no information',
 };

@@ -15,6 +15,7 @@ import type { Declaration } from '../lib/types';
 const BIN = path.join(ROOT, 'bin/cookie-warden.mjs');
 const POLICY = path.join(SHARED, 'data/policies/003-dfe-ecf-cookies.md');
 const CMP = path.join(SHARED, 'data/cmp-samples');
+const CRAWL = path.join(SHARED, 'data/cookieblock/example_crawl_part_a.json');
 const TIMEOUT = 30_000;
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'cookie-warden-cli-'));
@@ -176,13 +177,72 @@ describe('cookie-warden classify', () => {
   it('classifies _ga from the Open Cookie Database and the name', async () => {
     const r = await cli('classify', '_ga');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('_ga: analytics (Open Cookie Database: analytics, Google Analytics) · name pattern: analytics\n');
+    expect(r.stdout).toMatch(/^_ga: analytics \(Open Cookie Database: analytics, Google Analytics\) · name pattern: analytics · model, from the name alone: analytics \(0\.\d\d\)\n$/);
   }, TIMEOUT);
 
   it('prints JSON with --json', async () => {
     const r = await cli('classify', '_ga', '--json');
     expect(r.code).toBe(0);
-    expect(oneJson(r)).toMatchObject({ name: '_ga', domain: null, purpose: 'analytics', classifier: 'analytics', knowledge: { platform: 'Google Analytics', purpose: 'analytics' } });
+    expect(oneJson(r)).toMatchObject({
+      name: '_ga',
+      domain: null,
+      purpose: 'analytics',
+      classifier: 'analytics',
+      knowledge: { platform: 'Google Analytics', purpose: 'analytics' },
+      model: { purpose: 'analytics', source: 'model' },
+    });
+  }, TIMEOUT);
+
+  it('judges every cookie of a crawl-format file, keyed name;domain;path;site', async () => {
+    const crawl = JSON.parse(readFileSync(CRAWL, 'utf8')) as Record<string, { name: string; label?: number }>;
+    const keys = Object.keys(crawl).filter((k) => /^(?:_ga|PHPSESSID|IDE|_fbp|OptanonConsent);/.test(k)).slice(0, 12);
+    const file = path.join(tmp, 'crawl.json');
+    writeFileSync(file, JSON.stringify(Object.fromEntries(keys.map((k) => [k, crawl[k]]))));
+    const r = await cli('classify', file, '--json');
+    expect(r.code).toBe(0);
+    const out = oneJson<Record<string, { purpose: string; confidence: number; source: string }>>(r);
+    expect(Object.keys(out).sort()).toEqual([...keys].sort());
+    for (const v of Object.values(out)) {
+      expect(['essential', 'functional', 'analytics', 'advertising', 'unknown']).toContain(v.purpose);
+      expect(v.confidence).toBeGreaterThanOrEqual(0);
+      expect(v.confidence).toBeLessThanOrEqual(1);
+      expect(['knowledge-base', 'model']).toContain(v.source);
+    }
+    const ga = keys.find((k) => k.startsWith('_ga;'))!;
+    expect(out[ga]!.purpose).toBe('analytics');
+    const text = await cli('classify', file);
+    expect(text.code).toBe(0);
+    expect(text.stdout.trimEnd().split('\n')).toHaveLength(keys.length);
+  }, TIMEOUT);
+
+  it('judges a JSON array of cookies', async () => {
+    const file = path.join(tmp, 'cookies.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { name: '_ga', domain: '.example.com', path: '/', site: 'https://www.example.com/', value: 'GA1.2.1234567890.1612345678', expiry: 63072000, httpOnly: false, secure: false, sameSite: 'lax', hostOnly: false },
+        { name: 'PHPSESSID', domain: 'www.example.com', path: '/', site: 'https://www.example.com/', value: 'lfpsc155y5kyjl45fkf4vfbq', expiry: 0, httpOnly: true, secure: true, sameSite: 'lax', hostOnly: true },
+        { name: 'IDE', domain: '.doubleclick.net', path: '/', site: 'https://www.example.com/', expiry: 33696000, httpOnly: true, secure: true, sameSite: 'no_restriction', hostOnly: false },
+      ]),
+    );
+    const r = await cli('classify', file, '--json');
+    expect(r.code).toBe(0);
+    expect(oneJson(r)).toMatchObject({
+      '_ga;.example.com;/;https://www.example.com/': { purpose: 'analytics', source: 'model' },
+      'PHPSESSID;www.example.com;/;https://www.example.com/': { purpose: 'essential' },
+      'IDE;.doubleclick.net;/;https://www.example.com/': { purpose: 'advertising' },
+    });
+  }, TIMEOUT);
+
+  it('exits 2 with one line for a cookie file it cannot read', async () => {
+    const notJson = path.join(tmp, 'broken.json');
+    writeFileSync(notJson, '{"a;b;/;c": ');
+    expectRefused(await cli('classify', notJson, '--json'), notJson, /not JSON/);
+    const wrong = path.join(tmp, 'wrong.json');
+    writeFileSync(wrong, JSON.stringify([{ name: 'a', domain: 'a.com', site: 'a.com', expiry: 'soon' }]));
+    expectRefused(await cli('classify', wrong), wrong, /expiry must be a number/);
+    const missing = path.join(tmp, 'missing.json');
+    expectRefused(await cli('classify', missing), missing, /no such file/);
   }, TIMEOUT);
 
   it('says when a name is not in the Open Cookie Database', async () => {

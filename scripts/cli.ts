@@ -1,5 +1,6 @@
 /**
- * The command line: `cookie-warden extract <file-or-url> [--json]`, `cookie-warden classify <name> [--domain d] [--json]`.
+ * The command line: `cookie-warden extract <file-or-url> [--json]`, `cookie-warden classify <name> [--domain d] [--json]`,
+ * `cookie-warden classify <cookie-file> [--json]` (a crawl-format object or an array of cookies, lib/cookies/crawl.ts).
  * Exit codes: 0 success, 2 unreadable input (missing, a directory, too large, binary) or bad usage (one line on
  * stderr, then the usage for usage errors).
  */
@@ -9,10 +10,13 @@ import { readDocument } from '../lib/policy/read';
 import { fetchPolicy } from '../lib/policy/fetch';
 import { classifyName } from '../lib/cookies/classify';
 import { loadKnowledge } from './knowledge-node';
+import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
+import { shippedModel, UndeclaredJudge, type Judgement } from '../lib/cookies/judge';
 import type { Declaration } from '../lib/types';
 
 const USAGE = `usage: cookie-warden extract <file-or-url> [--json]
-       cookie-warden classify <cookie-name> [--domain <domain>] [--json]`;
+       cookie-warden classify <cookie-name> [--domain <domain>] [--json]
+       cookie-warden classify <cookies.json> [--json]`;
 
 class UsageError extends Error {}
 
@@ -24,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'extract':
         return await extract(args.slice(1), json);
       case 'classify':
-        return classify(args.slice(1), json);
+        return await classify(args.slice(1), json);
       case '-h':
       case '--help':
       case 'help':
@@ -123,27 +127,70 @@ async function extract(args: string[], json: boolean): Promise<number> {
   return 0;
 }
 
-function classify(args: string[], json: boolean): number {
-  const name = args[0];
-  if (!name) throw new UsageError(`classify needs a cookie name\n${USAGE}`);
+async function classify(args: string[], json: boolean): Promise<number> {
+  const target = args[0];
+  if (!target) throw new UsageError(`classify needs a cookie name\n${USAGE}`);
+  const info = await stat(target).catch(() => null);
+  if (info?.isFile() || (!info && /\.json$/i.test(target))) return classifyFile(target, json);
+  if (info) throw new Error(`cannot read ${target}: not a file`);
+  const name = target;
   const di = args.indexOf('--domain');
   const domain = di >= 0 ? args[di + 1] : undefined;
-  const known = loadKnowledge().lookup(name, domain);
+  if (di >= 0 && !domain) throw new UsageError(`--domain needs a domain\n${USAGE}`);
+  const kb = loadKnowledge();
+  const known = kb.lookup(name, domain);
   const guessed = classifyName(name);
+  // The name alone: a session cookie of the domain's own site, no attributes, no value.
+  const host = (domain ?? 'example.org').replace(/^\./, '');
+  const model = new UndeclaredJudge(shippedModel(), kb).judge({
+    name, domain: domain ?? host, path: '/', site: host, expiry: 0, httpOnly: false, secure: false, sameSite: 'unspecified', hostOnly: !domain?.startsWith('.'),
+  });
   const result = {
     name,
     domain: domain ?? null,
     knowledge: known ? { platform: known.platform, purpose: known.purpose, pattern: known.pattern, retentionSeconds: known.retentionSeconds } : null,
     classifier: guessed,
     purpose: known && guessed !== 'unknown' && known.purpose !== guessed ? 'unknown' : (known?.purpose ?? guessed),
+    model: { ...model, confidence: round3(model.confidence) },
   };
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else
     process.stdout.write(
       `${name}: ${result.purpose}` +
         (known ? ` (Open Cookie Database: ${known.purpose}, ${known.platform})` : ' (not in the Open Cookie Database)') +
-        ` · name pattern: ${guessed}\n`,
+        ` · name pattern: ${guessed} · model, from the name alone: ${model.purpose} (${model.confidence.toFixed(2)})\n`,
     );
+  return 0;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Judge every cookie of a file as undeclared: the knowledge base and the model together (lib/cookies/judge.ts). */
+async function classifyFile(target: string, json: boolean): Promise<number> {
+  const info = await stat(target).catch(() => null);
+  if (!info) throw new Error(`cannot read ${target}: no such file`);
+  if (info.size > MAX_FILE_BYTES) throw new Error(`cannot read ${target}: larger than ${MAX_FILE_BYTES} bytes`);
+  const decoded = decodeText(await readFile(target));
+  if (decoded === null) throw new Error(`cannot read ${target}: binary file, not a cookie file`);
+  let cookies;
+  try {
+    cookies = readCookieFile(decoded.text);
+  } catch (err) {
+    if (err instanceof CookieFileError) throw new Error(`cannot read ${target}: ${err.message}`);
+    throw err;
+  }
+  const judge = new UndeclaredJudge(shippedModel(), loadKnowledge());
+  const out: Record<string, Judgement> = {};
+  for (const c of cookies) {
+    const j = judge.judgeUpdates(c.name, c.domain, c.site, c.updates);
+    out[c.key] = { purpose: j.purpose, confidence: round3(j.confidence), source: j.source };
+  }
+  if (json) process.stdout.write(`${JSON.stringify(out)}\n`);
+  else {
+    const width = Math.min(60, Math.max(4, ...cookies.map((c) => c.key.length)));
+    const lines = Object.entries(out).map(([k, j]) => `${k.slice(0, 60).padEnd(width)}  ${j.purpose.padEnd(11)}  ${j.confidence.toFixed(2)}  ${j.source}`);
+    process.stdout.write(`${lines.join('\n')}${lines.length ? '\n' : ''}`);
+  }
   return 0;
 }
 

@@ -155,7 +155,8 @@ export default defineBackground(() => {
       return;
     }
     const now = Date.now();
-    const out = w.observe(cookie, now);
+    // The value goes in for the classifier's value-shape features only; the engine keeps none.
+    const out = w.observe(cookie, now, raw.value);
     if (out.remove) void removeCookie(out.remove);
     if (!readBack) signals.noteSet(w, out.sites, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
@@ -186,7 +187,11 @@ export default defineBackground(() => {
    * Judge the cookies a site already has: those set before the extension started (or before the worker
    * woke up again) never passed through onChanged.
    */
+  /** Sites whose cookies this worker has read back from the store. */
+  const rescanned = new Set<SiteKey>();
+
   async function rescanSite(site: SiteKey): Promise<void> {
+    rescanned.add(site);
     const w = await warm;
     await policies.applyCached(site).catch(() => undefined);
     let existing: Browser.cookies.Cookie[];
@@ -205,9 +210,10 @@ export default defineBackground(() => {
       async 'get-site-view'(request) {
         const w = await ready;
         const site = tabs.siteOf(request.tabId);
-        // A service worker that was stopped and woke for this popup knows nothing yet: load the cached
-        // policy and read the site's cookies from the store before answering (bounded, never blocking long).
-        if (site && !w.knows(site)) {
+        // A service worker that was stopped and woke for this popup has not read this site's cookies yet
+        // (it may know the site from its cached policy): load the cached policy and read the site's cookies
+        // from the store before answering, once per worker life (bounded, never blocking long).
+        if (site && !rescanned.has(site)) {
           await Promise.race([
             Promise.all([policies.applyCached(site), rescanSite(site), signals.ensure(site, tabs.urlOf(request.tabId))]),
             new Promise((resolve) => setTimeout(resolve, 2_000)),

@@ -1,6 +1,7 @@
 /**
  * The knowledge base: known cookies from the Open Cookie Database (Apache-2.0, see
- * data/open-cookie-database/), compiled at build time into a compact index and looked up by name.
+ * data/open-cookie-database/) and CookieBlock's known cookies and frequent name patterns (MIT, see
+ * data/cookieblock/), compiled at build time into a compact index and looked up by name.
  *
  * The OCD's categories map as its README defines them: Functional and Security (and the few
  * "Necessary" rows) -> essential, Personalization -> functional, Analytics -> analytics,
@@ -9,6 +10,7 @@
 import type { Purpose } from '../types';
 import { compileName, PatternIndex, type NamePattern } from './pattern';
 import { parseDuration } from '../policy/duration';
+import { siteOfHost } from '../site';
 
 /** One row of the OCD JSON (all values are strings there). */
 export interface OcdRow {
@@ -31,6 +33,56 @@ export interface KnowledgeIndexData {
   platforms: string[];
   /** [name, wildcard 0|1, platform index, purpose, retention seconds or -1 when unknown, domain] */
   entries: Array<[string, 0 | 1, number, Purpose, number, string]>;
+  /**
+   * CookieBlock's known cookies (`known_cookies.json`): [name, domain ('' = any domain), 1 when the domain is a
+   * regular expression, purpose]. In CookieBlock's lookup order: any-domain names, exact domains, domain patterns.
+   */
+  known?: Array<[string, string, 0 | 1, Purpose]>;
+  /** CookieBlock's frequent variable-name patterns (`cookie_name_patterns.txt`), regular expressions from our own data. */
+  namePatterns?: string[];
+}
+
+/** CookieBlock's `known_cookies.json`: class ids 0 necessary, 1 functional, 2 analytics, 3 advertising. */
+export interface CookieBlockKnownJson {
+  name_match?: Record<string, number>;
+  domain_match?: Record<string, Record<string, number>>;
+  domain_regex?: Record<string, Record<string, number>>;
+}
+
+/** CookieBlock's class ids, in order. */
+export const COOKIEBLOCK_PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising'];
+
+function cookieBlockPurpose(id: number): Purpose {
+  return COOKIEBLOCK_PURPOSES[id] ?? 'unknown';
+}
+
+/** The CookieBlock part of the index, from `known_cookies.json` and the text of `cookie_name_patterns.txt`. */
+export function buildCookieBlockIndex(known: CookieBlockKnownJson, patternsText: string): Pick<KnowledgeIndexData, 'known' | 'namePatterns'> {
+  const out: NonNullable<KnowledgeIndexData['known']> = [];
+  for (const [name, id] of Object.entries(known.name_match ?? {})) out.push([name, '', 0, cookieBlockPurpose(id)]);
+  for (const [domain, names] of Object.entries(known.domain_match ?? {}))
+    for (const [name, id] of Object.entries(names)) out.push([name, domain, 0, cookieBlockPurpose(id)]);
+  for (const [re, names] of Object.entries(known.domain_regex ?? {}))
+    for (const [name, id] of Object.entries(names)) out.push([name, re, 1, cookieBlockPurpose(id)]);
+  const namePatterns: string[] = [];
+  for (const line of patternsText.split('\n')) {
+    // count,percent,cumulative_percent,regex (the regex may itself hold commas)
+    const m = /^\s*\d+,[\d.]+,[\d.]+,(.+?)\s*$/.exec(line);
+    if (m && isSafePattern(m[1]!)) namePatterns.push(m[1]!);
+  }
+  return { known: out, namePatterns };
+}
+
+/** A pattern we accept to compile: anchored, short, no nested quantifiers (no catastrophic backtracking). */
+function isSafePattern(re: string): boolean {
+  if (re.length > 200 || !re.startsWith('^')) return false;
+  if (/\)[*+?{]/.test(re) && /\([^)]*[*+][^)]*\)/.test(re)) return false;
+  try {
+    new RegExp(re);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface KnownCookie {
@@ -140,11 +192,40 @@ export function findProviderMentions(text: string): ProviderMention[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** Counts of known cookies per purpose: essential, functional, analytics, advertising. */
+export type PurposeCounts = readonly [number, number, number, number];
+
 export class KnowledgeBase {
   private readonly index = new PatternIndex<KnownCookie[]>();
   private readonly byPlatform = new Map<string, KnownCookie[]>();
+  /** CookieBlock: names known on any domain; per exact domain; per domain pattern. */
+  private readonly cbAnyDomain = new Map<string, Purpose>();
+  private readonly cbByDomain = new Map<string, Map<string, Purpose>>();
+  private readonly cbByDomainPattern: Array<[RegExp, Map<string, Purpose>]> = [];
+  private readonly namePatterns: RegExp[] = [];
+  /** All name patterns in one alternation: most names match none, and one test says so. */
+  private namePatternsAny: RegExp | null = null;
+  /** Registrable domain -> how many OCD cookies of each purpose are set from it (third-party trackers and others). */
+  private readonly domainPurposes = new Map<string, number[]>();
 
   constructor(data: KnowledgeIndexData) {
+    const patterns = new Map<string, Map<string, Purpose>>();
+    for (const [name, domain, isPattern, purpose] of data.known ?? []) {
+      if (domain === '') this.cbAnyDomain.set(name, purpose);
+      else if (isPattern === 0) {
+        const key = domain.toLowerCase();
+        const names = this.cbByDomain.get(key) ?? new Map<string, Purpose>();
+        names.set(name, purpose);
+        this.cbByDomain.set(key, names);
+      } else {
+        const names = patterns.get(domain) ?? new Map<string, Purpose>();
+        names.set(name, purpose);
+        patterns.set(domain, names);
+      }
+    }
+    for (const [re, names] of patterns) this.cbByDomainPattern.push([new RegExp(re), names]);
+    for (const p of data.namePatterns ?? []) this.namePatterns.push(new RegExp(p));
+    if (this.namePatterns.length > 0) this.namePatternsAny = new RegExp(this.namePatterns.map((re) => `(?:${re.source})`).join('|'));
     const grouped = new Map<string, KnownCookie[]>();
     for (const [name, wildcard, p, purpose, seconds, domain] of data.entries) {
       const platform = data.platforms[p] ?? 'unknown';
@@ -169,8 +250,46 @@ export class KnowledgeBase {
       const mine = this.byPlatform.get(platform);
       if (mine) mine.push(known);
       else this.byPlatform.set(platform, [known]);
+      const slot = PURPOSE_SLOT[purpose];
+      if (slot !== undefined && domain) {
+        // Free text: `doubleclick.net (3rd party)`, `.bing.com (3rd party) or .microsoft.com (3rd party)`.
+        for (const host of domain.toLowerCase().match(/[a-z0-9-]+(?:\.[a-z0-9-]+)+/g) ?? []) {
+          const site = siteOfHost(host);
+          if (!site) continue;
+          const counts = this.domainPurposes.get(site) ?? [0, 0, 0, 0];
+          counts[slot]!++;
+          this.domainPurposes.set(site, counts);
+        }
+      }
     }
     this.index.freeze();
+  }
+
+  /**
+   * CookieBlock's verdict for a cookie, in its own lookup order: the name on any domain, then the name on the
+   * cookie's exact domain (leading `.` and `www.` stripped), then the first domain pattern that matches.
+   */
+  knownByCookieBlock(name: string, cookieDomain: string): Purpose | undefined {
+    const any = this.cbAnyDomain.get(name);
+    if (any) return any;
+    if (this.cbByDomain.size === 0 && this.cbByDomainPattern.length === 0) return undefined;
+    const d = cookieDomain.replace(/^\./, '').replace(/^www\./, '').toLowerCase();
+    const names = this.cbByDomain.get(d);
+    if (names) return names.get(name);
+    for (const [re, byName] of this.cbByDomainPattern) if (re.test(d)) return byName.get(name);
+    return undefined;
+  }
+
+  /** The index of the first CookieBlock name pattern the name matches, or -1. */
+  namePatternOf(name: string): number {
+    if (!this.namePatternsAny?.test(name)) return -1;
+    for (let i = 0; i < this.namePatterns.length; i++) if (this.namePatterns[i]!.test(name)) return i;
+    return -1;
+  }
+
+  /** How many known cookies of each purpose the registrable domain sets (per the OCD's domain column), if any. */
+  purposesOfDomain(site: string): PurposeCounts | undefined {
+    return this.domainPurposes.get(site) as PurposeCounts | undefined;
   }
 
   /**
@@ -217,6 +336,8 @@ export function cleanKnownDomain(domain: string): string | null {
   const d = domain.replace(/\s*\(3rd party\)\s*$/i, '').trim().replace(/^\./, '').toLowerCase();
   return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d) ? d : null;
 }
+
+const PURPOSE_SLOT: Partial<Record<Purpose, number>> = { essential: 0, functional: 1, analytics: 2, advertising: 3 };
 
 /**
  * OCD wildcard rows store a prefix stem (`_ga_`, `_pk_id`); a few carry pattern syntax (`SSPR_*`,

@@ -191,6 +191,12 @@ function translateSimple(s: string, anchoredStart: boolean, anchoredEnd: boolean
 export class PatternIndex<T> {
   private readonly exact = new Map<string, T>();
   private readonly variable: Array<{ p: NamePattern; value: T }> = [];
+  /**
+   * The variable patterns by the first character of their stem (patterns starting with `*` under ''), each list in
+   * the frozen order; get() merges a name's bucket with the '' bucket by that order, so it returns the same pattern
+   * as a scan of every pattern would, without testing the ones that cannot match.
+   */
+  private byFirst: Map<string, Array<{ p: NamePattern; value: T; order: number }>> | null = null;
 
   add(p: NamePattern, value: T): void {
     if (p.match === 'exact') {
@@ -198,18 +204,40 @@ export class PatternIndex<T> {
     } else {
       this.variable.push({ p, value });
     }
+    this.byFirst = null;
   }
 
   /** Sort variable patterns longest stem first, so the most specific wins. Call after the last add. */
   freeze(): this {
     this.variable.sort((a, b) => b.p.pattern.length - a.p.pattern.length);
+    const byFirst = new Map<string, Array<{ p: NamePattern; value: T; order: number }>>();
+    this.variable.forEach((entry, order) => {
+      const first = entry.p.pattern.charAt(0);
+      const key = first === '*' ? '' : first;
+      const list = byFirst.get(key) ?? [];
+      list.push({ ...entry, order });
+      byFirst.set(key, list);
+    });
+    this.byFirst = byFirst;
     return this;
   }
 
   get(name: string): T | undefined {
     const hit = this.exact.get(name);
     if (hit !== undefined) return hit;
-    for (const entry of this.variable) {
+    const byFirst = this.byFirst;
+    if (!byFirst) {
+      for (const entry of this.variable) if (matchesName(entry.p, name)) return entry.value;
+      return undefined;
+    }
+    const mine = name.length > 0 ? byFirst.get(name.charAt(0)) : undefined;
+    const stars = byFirst.get('');
+    let i = 0;
+    let j = 0;
+    const ni = mine?.length ?? 0;
+    const nj = stars?.length ?? 0;
+    while (i < ni || j < nj) {
+      const entry = j >= nj || (i < ni && mine![i]!.order < stars![j]!.order) ? mine![i++]! : stars![j++]!;
       if (matchesName(entry.p, name)) return entry.value;
     }
     return undefined;

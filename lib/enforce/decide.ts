@@ -11,6 +11,7 @@ import type { Choice, Declaration, DeclaredCookie, Purpose } from '../types';
 import { PatternIndex } from '../cookies/pattern';
 import { cleanKnownDomain, type KnowledgeBase } from '../cookies/knowledge';
 import { classifyName } from '../cookies/classify';
+import type { UndeclaredJudge } from '../cookies/judge';
 import { lifetimeBreach, TRACKING, type BreachKind, type LifetimeFacts } from '../cookies/breaches';
 import { siteOfHost } from '../site';
 
@@ -88,6 +89,12 @@ export interface DecideInput {
   observed?: LifetimeFacts & { thirdParty: boolean };
   /** The site was told no: DNT / GPC sent, or its consent record says refused. */
   toldNo?: boolean;
+  /**
+   * The learned judgement of cookies the site did not declare (knowledge base and model together, issue 10),
+   * with what the browser says of the cookie. Without them, the knowledge base and the name patterns judge.
+   */
+  judge?: UndeclaredJudge | null;
+  facts?: { site: string; path: string; httpOnly: boolean; secure: boolean; sameSite: string; hostOnly: boolean; expiry: number; value?: string };
 }
 
 export function allowedBy(choice: Choice, purpose: Purpose): boolean {
@@ -113,6 +120,53 @@ interface Judged {
 
 /** An undeclared cookie (or one declared without a purpose): the knowledge base and the classifier. */
 function judgeByKnowledge(input: DecideInput): Judged {
+  if (input.judge && input.facts) return judgeByModel(input, input.judge, input.facts);
+  return judgeByName(input);
+}
+
+/** Below this, a model-only "functional" is not acted on (kept and flagged). */
+const MIN_FUNCTIONAL_CONFIDENCE = 0.5;
+
+/** The knowledge base and the model, as CookieBlock does; below the model's confidence threshold: unknown. */
+function judgeByModel(input: DecideInput, judge: UndeclaredJudge, facts: NonNullable<DecideInput['facts']>): Judged {
+  const j = judge.judge({ name: input.name, domain: input.domain, ...facts });
+  if (j.purpose === 'unknown') {
+    return j.source === 'knowledge-base'
+      ? { purpose: 'unknown', basis: 'disagreement', flag: 'the knowledge base and the classifier disagree: kept', known: null }
+      : { purpose: 'unknown', basis: 'none', flag: `purpose unknown (the classifier is ${Math.round(j.confidence * 100)} % sure at best): kept`, known: null };
+  }
+  const known = input.knowledge?.lookup(input.name, input.domain);
+  // The knowledge base and the model disagree on whether it is essential, or on which side of the tracking
+  // line it is (the model learnt from what embedding sites call a cookie: many call YouTube's YSC advertising
+  // or functional, which the Open Cookie Database and YouTube itself call essential): keep, never guess.
+  // Removing an essential cookie logs people out; keeping a preference cookie costs little.
+  const crosses = known && known.purpose !== 'unknown' && known.purpose !== j.purpose &&
+    (known.purpose === 'essential' || j.purpose === 'essential' || TRACKING.has(known.purpose) !== TRACKING.has(j.purpose));
+  if (known && crosses) {
+    return {
+      purpose: 'unknown',
+      basis: 'disagreement',
+      flag: `knowledge base says ${known.purpose} (${known.platform}), the classifier says ${j.purpose}: kept`,
+      known: null,
+    };
+  }
+  // Functional is the model's weakest class (86 examples in its training crawl), and a necessary cookie called
+  // functional is removed under "essential only": a basket or a session lost. Act on it only when sure.
+  if (j.purpose === 'functional' && known?.purpose !== 'functional' && j.confidence < MIN_FUNCTIONAL_CONFIDENCE) {
+    return {
+      purpose: 'unknown',
+      basis: 'none',
+      flag: `probably functional (the classifier is ${Math.round(j.confidence * 100)} % sure): kept`,
+      known: null,
+    };
+  }
+  if (known && known.purpose === j.purpose) {
+    return { purpose: j.purpose, basis: 'knowledge', flag: null, known: { purpose: j.purpose, source: `Open Cookie Database: ${known.platform}` } };
+  }
+  return { purpose: j.purpose, basis: 'classifier', flag: null, known: { purpose: j.purpose, source: `the classifier, ${Math.round(j.confidence * 100)} % sure` } };
+}
+
+function judgeByName(input: DecideInput): Judged {
   const known = input.knowledge?.lookup(input.name, input.domain);
   const guessed = classifyName(input.name);
   if (known && guessed !== 'unknown' && known.purpose !== 'unknown' && guessed !== known.purpose) {

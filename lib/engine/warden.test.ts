@@ -114,7 +114,7 @@ describe('ownership: removed only when every site it belongs to refuses it', () 
     { title: 'owner refuses too (its own advertising cookie)', name: 'ad_tag', domain: 'login-a.test', ownerTab: true, ownerPolicy: true, expected: 'removed', inB: 'removed' },
     { title: 'owner allows all: kept although B refuses', name: 'ad_tag', domain: 'login-a.test', ownerTab: false, ownerPolicy: true, ownerChoice: 'allow-all', expected: 'kept', inB: 'kept-for-other-site' },
     { title: 'a tracker every site refuses', name: 'IDE', domain: '.doubleclick.net', ownerTab: false, ownerPolicy: false, expected: 'removed', inB: 'removed' },
-    { title: 'owner needs it by the knowledge base (YSC is Functional: essential)', name: 'YSC', domain: '.youtube.test', ownerTab: false, ownerPolicy: false, expected: 'kept', inB: 'kept-for-other-site' },
+    { title: 'owner needs it by the knowledge base (YSC is Functional: essential; kept when the classifier disagrees)', name: 'YSC', domain: '.youtube.test', ownerTab: false, ownerPolicy: false, expected: 'kept', inB: 'kept-for-other-site' },
     { title: "partitioned: the embedding site's alone", name: 'YSC', domain: '.youtube.test', partition: 'https://shop-b.test', ownerTab: false, ownerPolicy: false, expected: 'removed', inB: 'removed' },
     { title: "partitioned session of A inside B: B's alone", name: 'session', domain: 'login-a.test', partition: 'https://shop-b.test', ownerTab: true, ownerPolicy: true, expected: 'removed', inB: 'removed' },
   ];
@@ -129,7 +129,12 @@ describe('ownership: removed only when every site it belongs to refuses it', () 
         w.tabs.sawHost(1, 'www.youtube.test');
         if (row.ownerTab) w.tabs.navigate(2, 'https://login-a.test/account');
         if (row.ownerPolicy) w.setPolicy(A, { status: 'found' }, ownPolicy);
-        const c = cookie(row.name, row.domain, row.partition ? { partitionKey: { topLevelSite: row.partition } } : {});
+        const c = cookie(row.name, row.domain, {
+          secure: true,
+          sameSite: 'no_restriction',
+          expirationDate: 1 + 400 * 86_400,
+          ...(row.partition ? { partitionKey: { topLevelSite: row.partition } } : {}),
+        });
         const removed: string[] = [];
         if (order === 'policy first') w.setPolicy(B, { status: 'found' }, hostile);
         if (w.observe(c, 1).remove) removed.push(c.name);

@@ -8,6 +8,7 @@
 import type { Choice, Declaration, Settings } from '../types';
 import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
+import { shippedModel, UndeclaredJudge } from '../cookies/judge';
 import { hostInDomain, normalizeDomain, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
 import { TabTracker } from './tabs';
@@ -134,6 +135,10 @@ export class Warden {
   private readonly scratchSites: SiteKey[] = [];
   /** What each site says about DNT / GPC (gpc.json, breaches); the background loads and fills it. */
   readonly signals = new SignalBook();
+  /** The learned judgement of undeclared cookies (model shipped as data). */
+  private readonly judge: UndeclaredJudge;
+  /** The value of the cookie being judged, for the classifier's value-shape features only: never stored. */
+  private transientValue: string | undefined;
 
   constructor(
     private readonly knowledge: KnowledgeBase | null,
@@ -142,6 +147,7 @@ export class Warden {
   ) {
     this.currentSettings = settings;
     this.tabs = tabs;
+    this.judge = new UndeclaredJudge(shippedModel(), knowledge);
   }
 
   get settings(): Settings {
@@ -235,6 +241,17 @@ export class Warden {
       knowledge: this.knowledge,
       observed: { expirationDate: c.expirationDate, session: c.session, now: entry.lastSeen, thirdParty: !hostInDomain(entry.domain, site) },
       toldNo: this.currentSettings.sendSignals,
+      judge: this.judge,
+      facts: {
+        site,
+        path: c.path,
+        httpOnly: c.httpOnly,
+        secure: c.secure,
+        sameSite: c.sameSite ?? 'unspecified',
+        hostOnly: c.hostOnly,
+        expiry: c.session || c.expirationDate === undefined ? 0 : Math.max(0, Math.round(c.expirationDate - entry.lastSeen / 1000)),
+        value: this.transientValue,
+      },
     });
   }
 
@@ -280,7 +297,16 @@ export class Warden {
    * do. The hot path: a cookie seen again under the same policies, settings and tabs keeps its verdicts, so
    * most events cost a Map lookup and a few suffix tests.
    */
-  observe(cookie: ObservedCookie, now: number): Outcome {
+  observe(cookie: ObservedCookie, now: number, value?: string): Outcome {
+    this.transientValue = value;
+    try {
+      return this.observeCookie(cookie, now);
+    } finally {
+      this.transientValue = undefined;
+    }
+  }
+
+  private observeCookie(cookie: ObservedCookie, now: number): Outcome {
     const out = this.outcome;
     out.remove = null;
     out.sites.length = 0;

@@ -60,10 +60,15 @@ export async function breachRows(driver: { extensionPage(path: string): Promise<
   }
 }
 
-/** Names of the cookies whose rows the background has stored for a site (written on a debounce). */
-export async function storedObservationNames(ext: TestPage, site: string): Promise<string[]> {
+/** The cookies whose rows the background has stored for a site (written on a debounce), as `name:state`. */
+export async function storedObservations(ext: TestPage, site: string): Promise<string[]> {
   const key = JSON.stringify(`observations:${site}`);
   return ext.evaluate<string[]>(
-    `${EXT_API}.storage.local.get(${key}).then((o) => ((o[${key}] && o[${key}].rows) || []).map((r) => r.name).sort())`,
+    `${EXT_API}.storage.local.get(${key}).then((o) => ((o[${key}] && o[${key}].rows) || []).map((r) => r.name + ':' + r.state).sort())`,
   );
+}
+
+/** Names of the cookies whose rows the background has stored for a site. */
+export async function storedObservationNames(ext: TestPage, site: string): Promise<string[]> {
+  return (await storedObservations(ext, site)).map((s) => s.slice(0, s.lastIndexOf(':')));
 }

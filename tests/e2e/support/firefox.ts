@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Driver, TestPage } from './driver';
 import { FIREFOX, EXTENSION_DIRS, assertBrowser } from './paths';
 
-const GECKO_ID = 'cookie-warden@cookie-warden.test';
+const GECKO_ID = 'cookie-warden@cookie-warden.org';
 const UUID = '6a1c2f3e-8b4d-4e5f-9a0b-1c2d3e4f5a6b';
 
 function wrap(page: Page): TestPage {

@@ -1,0 +1,20 @@
+/**
+ * For the enforcement journeys (issue 11): record the figures `npm run bench` copies into bench/results.json
+ * (bench/e2e-figures.ts reads them). Call once per browser run, after the measuring journeys; a later call in
+ * the same run adds to what an earlier one wrote.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { e2eFiguresFile, type EnforcementFigures } from '../../../bench/e2e-figures';
+
+export function writeEnforcementFigures(browser: 'chromium' | 'firefox', figures: EnforcementFigures): void {
+  const file = e2eFiguresFile(browser);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EnforcementFigures) : null;
+  const merged: EnforcementFigures = {
+    requestsWithRefusedCookie: (before?.requestsWithRefusedCookie ?? 0) + figures.requestsWithRefusedCookie,
+    refusedCookieLifetimeMs: [...(before?.refusedCookieLifetimeMs ?? []), ...figures.refusedCookieLifetimeMs],
+    measuredAt: new Date().toISOString(),
+  };
+  writeFileSync(file, JSON.stringify(merged, null, 2) + '\n');
+}
