@@ -258,13 +258,20 @@ describe('Warden hot path', () => {
 
     it('a site that claims GPC keeps the default until it sets a tracking cookie: a breach, then essential only', () => {
       const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, defaultChoice: 'allow-all', siteChoices: {} });
-      w.setPolicy(claimant, { status: 'none', reason: 'no policy found' }, null);
+      // As claimant.test (tests/demo-sites/sites/claimant.ts): a policy that declares _ga as analytics.
+      const CLAIMANT_POLICY = readDocument(
+        `<table><thead><tr><th>Name</th><th>Category</th><th>Purpose</th></tr></thead>
+         <tbody><tr><td>sid</td><td>Strictly necessary</td><td>Keeps your session</td></tr>
+         <tr><td>_ga</td><td>Analytics</td><td>Google Analytics: distinguishes visitors</td></tr></tbody></table>`,
+        { url: 'https://claimant.test/cookie-policy', knowledge },
+      );
       expect(siteView(w, claimant, null).choiceReason).toBe('signal-unknown');
+      w.setPolicy(claimant, { status: 'found' }, CLAIMANT_POLICY);
       w.signals.setGpc(claimant, gpcTrue);
       expect(w.stanceOf(claimant)).toMatchObject({ stance: 'honors', source: 'gpc.json' });
       const ga = cookie('_ga', '.claimant.test', { hostOnly: false });
       w.signalsChanged(claimant);
-      expect(w.observe(ga, 2).remove).toBeNull();
+      expect(w.observe(ga, 2, 'GA1.1.1234567890.1764590000').remove).toBeNull();
       expect(w.verdictOf(claimant, ga)?.purpose).toBe('analytics');
       const entry = w.signals.noteSet(claimant, w.stanceOf(claimant), { name: '_ga', domain: '.claimant.test', purpose: 'analytics', firstParty: true }, 3);
       expect(entry?.breach?.cookies.map((c) => c.name)).toEqual(['_ga']);
