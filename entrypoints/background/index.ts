@@ -45,8 +45,11 @@ export default defineBackground(() => {
   // DNT / GPC: Firefox's header listener is registered here, synchronously, before the first request.
   const signals = new SignalService({
     ready,
-    async changed(site) {
-      applyRemovals((await ready).signalsChanged(site));
+    async changed(site, before) {
+      const w = await ready;
+      // The same choice as before (a site that says nothing gets essential only, as while it was unknown): the
+      // verdicts stand, and a re-judgement would only lose what the cookie values told the classifier.
+      if (w.choiceFor(site) !== before) applyRemovals(w.signalsChanged(site));
       scheduleBadges(site);
     },
   });

@@ -21,6 +21,7 @@ import { gpcCheckDue, type SignalSiteEntry } from '@/lib/signals/book';
 import { gpcJsonUrl, MAX_GPC_JSON_BYTES, readGpcJson } from '@/lib/signals/gpc-json';
 import { SIGNAL_RULE_ID, SIGNAL_RULESET_ID } from '@/lib/signals/rules';
 import { domainInSite, type SiteKey } from '@/lib/site';
+import type { Choice } from '@/lib/types';
 import { guardedFetch } from './fetch-guard';
 import { installFirefoxSignalHeaders } from './signals-firefox';
 import { loadSignalEntry, saveSignalEntry } from './storage';
@@ -32,8 +33,11 @@ const GPC_LIMITS = { timeoutMs: 10_000, maxBytes: MAX_GPC_JSON_BYTES, maxRedirec
 
 export interface SignalServiceOptions {
   ready: Promise<Warden>;
-  /** What the site says changed (gpc.json read, breach found): judge its cookies again and apply. */
-  changed(site: SiteKey): Promise<void>;
+  /**
+   * What the site says changed (gpc.json read, breach found); `before` is the choice it had before. Judge its
+   * cookies again if the choice moved, and refresh its badge.
+   */
+  changed(site: SiteKey, before: Choice): Promise<void>;
 }
 
 export class SignalService {
@@ -132,6 +136,7 @@ export class SignalService {
 
   private async run(site: SiteKey, pageUrl: string | null): Promise<void> {
     const w = await this.opts.ready;
+    const before = w.choiceFor(site);
     let loaded = false;
     if (!w.signals.has(site)) {
       const stored = await loadSignalEntry(site);
@@ -143,8 +148,8 @@ export class SignalService {
     const url = pageUrl ? gpcJsonUrl(pageUrl) : null;
     if (!url || !gpcCheckDue(w.signals.entry(site), Date.now())) {
       if (loaded) {
-        await this.settle(site);
-        await this.opts.changed(site);
+        await this.settleQuietly(w, site);
+        await this.opts.changed(site, before);
       }
       return;
     }
@@ -160,8 +165,8 @@ export class SignalService {
       checkedAt: new Date().toISOString(),
     });
     await saveSignalEntry(entry);
-    await this.settle(site);
-    await this.opts.changed(site);
+    await this.settleQuietly(w, site);
+    await this.opts.changed(site, before);
   }
 
   /**
@@ -170,10 +175,15 @@ export class SignalService {
    */
   async settle(site: SiteKey): Promise<void> {
     const w = await this.opts.ready;
+    const before = w.choiceFor(site);
+    if (await this.settleQuietly(w, site)) await this.opts.changed(site, before);
+  }
+
+  private async settleQuietly(w: Warden, site: SiteKey): Promise<boolean> {
     const entry = w.signals.settle(site, w.stanceOf(site));
-    if (!entry) return;
+    if (!entry) return false;
     await saveSignalEntry(entry);
-    await this.opts.changed(site);
+    return true;
   }
 
   /**
@@ -190,13 +200,14 @@ export class SignalService {
       if (purpose !== 'analytics' && purpose !== 'advertising') continue;
       const stance = w.stanceOf(site);
       if (stance.stance !== 'honors' && stance.stance !== 'unknown') continue;
+      const before = w.choiceFor(site);
       const entry = w.signals.noteSet(site, stance, { name: cookie.name, domain: cookie.domain, purpose, firstParty: domainInSite(cookie.domain, site) }, now);
-      if (entry) void this.store(site, entry);
+      if (entry) void this.store(site, entry, before);
     }
   }
 
-  private async store(site: SiteKey, entry: SignalSiteEntry): Promise<void> {
+  private async store(site: SiteKey, entry: SignalSiteEntry, before: Choice): Promise<void> {
     await saveSignalEntry(entry);
-    await this.opts.changed(site);
+    await this.opts.changed(site, before);
   }
 }
