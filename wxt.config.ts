@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SIGNAL_RULESET_ID, SIGNAL_RULESET_PATH } from './lib/signals/rules';
 
 // Release (issue 16): a real add-on id (the e2e tests fix its moz-extension UUID by it: tests/e2e/support/firefox.ts),
 // and a strict CSP for our own pages: our scripts only, no plugins, no remote or evaluated code.
@@ -24,9 +25,13 @@ export default defineConfig({
       'webNavigation',
       'webRequest',
       'declarativeNetRequestWithHostAccess',
-      // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts).
-      // Chromium: the main-world cookie guard is a registered content script (issue 11).
-      ...(browser === 'firefox' ? ['webRequestBlocking'] : ['scripting']),
+      // Firefox MV2: blocking webRequest caps the redirects of our own policy fetches (redirect-guard-firefox.ts)
+      // and adds DNT / Sec-GPC from the first request (signals-firefox.ts).
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      // Chromium: `scripting` registers the main-world cookie guard (issue 11) and the content script that takes
+      // the signals out of pages when the option is off; `privacy` reads (never writes) Chromium's own Do Not
+      // Track switch for the options page.
+      ...(browser === 'firefox' ? [] : ['scripting', 'privacy']),
     ],
     // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
     host_permissions: ['*://*/*'],
@@ -36,6 +41,12 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     // The toolbar icon is declared on the popup (entrypoints/popup/index.html), so MV2 gets it too.
     action: { default_title: 'Cookie Warden' },
+    // Chromium: DNT and Sec-GPC as a static ruleset, enabled by default, so the first request after install
+    // and after every browser start carries them (the worker only switches it). lib/signals/rules.ts.
+    declarative_net_request:
+      browser === 'firefox'
+        ? undefined
+        : { rule_resources: [{ id: SIGNAL_RULESET_ID, enabled: true, path: SIGNAL_RULESET_PATH }] },
     browser_specific_settings:
       browser === 'firefox'
         ? {
@@ -50,4 +61,11 @@ export default defineConfig({
           }
         : undefined,
   }),
+  hooks: {
+    'build:manifestGenerated'(wxt, manifest) {
+      // Firefox MV2 content scripts have no `world`: signals.content.ts reaches the page through Xray there.
+      if (wxt.config.browser !== 'firefox') return;
+      for (const cs of manifest.content_scripts ?? []) delete (cs as { world?: string }).world;
+    },
+  },
 });

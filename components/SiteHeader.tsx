@@ -1,3 +1,4 @@
+import { reasonText } from './SignalSummary';
 import type { Settings, SiteView } from '@/lib/messages';
 import { verdictParts } from '@/lib/view/rows';
 import { ChoicePicker } from './ChoicePicker';
@@ -12,6 +13,7 @@ interface Props {
 
 /** The site, the verdict in one line (counted from the rows listed below), the choice and why it applies. */
 export function SiteHeader({ view, settings, onChoice }: Props) {
+  const signalReason = reasonText(view);
   const parts = verdictParts(view.cookies, view.policy);
   const defaultChoice = settings?.defaultChoice ?? (view.choice === null ? view.effectiveChoice : 'essential-only');
   return (
@@ -47,8 +49,10 @@ export function SiteHeader({ view, settings, onChoice }: Props) {
         describedBy="choice-reason"
       />
       <p className="meta" id="choice-reason" data-testid="choice-reason">
-        {view.choice === null ? t('choiceReasonDefault') : t('choiceReasonSite', choiceLabel(defaultChoice))}
-        {view.dnt === 'ignored' ? ` ${t('dntIgnored')}` : ''}
+        {/* The reason when it is not the person's own choice: the site does not honor DNT / GPC (issue 12). */}
+        {signalReason ??
+          (view.choice === null ? t('choiceReasonDefault') : t('choiceReasonSite', choiceLabel(defaultChoice))) +
+            (view.dnt === 'ignored' ? ` ${t('dntIgnored')}` : '')}
       </p>
     </header>
   );

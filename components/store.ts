@@ -22,6 +22,7 @@ interface UiState {
   resetSettings: () => Promise<void>;
   setCookieException: (site: string, name: string, rule: CookieException | null) => Promise<void>;
   setUnknownCookies: (value: UnknownCookies) => Promise<void>;
+  setSendSignals: (on: boolean) => Promise<void>;
   clearHistory: () => Promise<number | null>;
   refreshPolicy: (tabId: number) => Promise<void>;
 }
@@ -74,6 +75,7 @@ export const useUi = create<UiState>((set, get) => {
     resetSettings: () => settingsCall(() => send({ type: 'reset-settings' })),
     setCookieException: (site, name, rule) => settingsCall(() => send({ type: 'set-cookie-exception', site, name, rule })),
     setUnknownCookies: (value) => settingsCall(() => send({ type: 'set-unknown-cookies', value })),
+    setSendSignals: (on) => settingsCall(() => send({ type: 'set-send-signals', on })),
     async clearHistory() {
       try {
         return (await send({ type: 'clear-history' })).cleared;

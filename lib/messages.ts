@@ -10,6 +10,14 @@ import { validatePageFacts, type PageFacts } from './policy/page-facts';
 import { CHOICES } from './types';
 import type { ImportResult } from './storage/transfer';
 import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
+import type { ChoiceReason } from './signals/effective-choice';
+import type { SignalView } from './signals/view';
+
+export type { ChoiceReason } from './signals/effective-choice';
+export type { SignalView } from './signals/view';
+
+/** A site that says it honors GPC set this tracking cookie (lib/signals/book.ts). */
+export type RowBreach = BreachKind | 'signal-claim';
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -35,7 +43,7 @@ export interface CookieEvidence {
   /** The policy document it was judged against. */
   policy: { url: string; sha256: string; fetchedAt: string | null } | null;
   /** Per breach kind, what shows it in words. */
-  notes: Partial<Record<BreachKind, string>>;
+  notes: Partial<Record<RowBreach, string>>;
 }
 
 export interface CookieRow {
@@ -57,7 +65,7 @@ export interface CookieRow {
   /** With 'kept-for-other-site': the site that keeps it. */
   keptFor: string | null;
   flag: string | null;
-  breaches: BreachKind[];
+  breaches: RowBreach[];
   /** URL of the policy document the declaration came from */
   policyUrl: string | null;
   evidence: CookieEvidence;
@@ -113,6 +121,9 @@ export interface SiteView {
   url: string | null;
   choice: Choice | null;
   effectiveChoice: Choice;
+  /** Why the site gets effectiveChoice (the user's, the default, or held to what it says about DNT / GPC). */
+  choiceReason: ChoiceReason;
+  signals: SignalView;
   policy: PolicyStatusView;
   sources: PolicySourceView[];
   policyMeta: PolicyMetaView | null;
@@ -140,6 +151,7 @@ export type Request =
   | { type: 'get-settings' }
   | { type: 'set-default-choice'; choice: Choice }
   | { type: 'set-site-choice'; site: string; choice: Choice | null }
+  | { type: 'set-send-signals'; on: boolean }
   | { type: 'refresh-policy'; tabId: number }
   | { type: 'page-facts'; facts: PageFacts }
   | { type: 'set-paused'; paused: boolean }
@@ -159,6 +171,7 @@ export interface ResponseOf {
   'get-settings': SettingsView;
   'set-default-choice': SettingsView;
   'set-site-choice': SettingsView;
+  'set-send-signals': SettingsView;
   'refresh-policy': SiteView;
   'page-facts': { ok: boolean };
   'set-paused': Settings;
@@ -205,6 +218,8 @@ export function parseRequest(raw: unknown): Request | null {
       if (typeof m.site !== 'string' || m.site.length === 0 || m.site.length > 253) return null;
       if (m.choice !== null && !isChoice(m.choice)) return null;
       return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
+    case 'set-send-signals':
+      return typeof m.on === 'boolean' ? { type: 'set-send-signals', on: m.on } : null;
     case 'refresh-policy':
       return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
     case 'set-paused':

@@ -273,7 +273,7 @@ describe('npx cookie-warden', () => {
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
     const r = await run(npx, ['--no-install', 'cookie-warden', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: cookie-warden extract <file-or-url> \[--json\]\n\s+cookie-warden classify/);
+    expect(r.stdout).toMatch(/^usage: cookie-warden extract <file-or-url> \[--json\]\n\s+cookie-warden audit --policy/);
   }, TIMEOUT);
 });
 

@@ -10,11 +10,13 @@ import { readDocument } from '../lib/policy/read';
 import { fetchPolicy } from '../lib/policy/fetch';
 import { classifyName } from '../lib/cookies/classify';
 import { loadKnowledge } from './knowledge-node';
+import { AuditInputError, renderAudit, runAudit } from './audit';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
 import { shippedModel, UndeclaredJudge, type Judgement } from '../lib/cookies/judge';
 import type { Declaration } from '../lib/types';
 
 const USAGE = `usage: cookie-warden extract <file-or-url> [--json]
+       cookie-warden audit --policy <file-or-url> --cookies <file> [--site <domain>] [--refused] [--json]
        cookie-warden classify <cookie-name> [--domain <domain>] [--json]
        cookie-warden classify <cookies.json> [--json]`;
 
@@ -29,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         return await extract(args.slice(1), json);
       case 'classify':
         return await classify(args.slice(1), json);
+      case 'audit':
+        return await audit(args.slice(1), json);
       case '-h':
       case '--help':
       case 'help':
@@ -222,4 +226,29 @@ function humanDuration(s: number): string {
   const units: Array<[number, string]> = [[31536000, 'y'], [2592000, 'mo'], [86400, 'd'], [3600, 'h'], [60, 'min']];
   for (const [n, u] of units) if (s >= n) return `${+(s / n).toFixed(1)}${u}`;
   return `${s}s`;
+}
+
+/** `audit`: the policy and the cookies through the extension's own core (scripts/audit.ts). */
+async function audit(args: string[], json: boolean): Promise<number> {
+  const value = (flag: string): string | undefined => {
+    const i = args.indexOf(flag);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a value\n${USAGE}`);
+    return v;
+  };
+  const policyTarget = value('--policy');
+  const cookiesFile = value('--cookies');
+  if (!policyTarget || !cookiesFile) throw new UsageError(`audit needs --policy and --cookies\n${USAGE}`);
+  const policy = await load(policyTarget);
+  const cookies = await load(cookiesFile);
+  let result;
+  try {
+    result = runAudit({ policy, cookies: cookies.text, site: value('--site'), refused: args.includes('--refused'), knowledge: loadKnowledge() });
+  } catch (err) {
+    if (err instanceof AuditInputError) throw new Error(`cannot audit: ${err.message}`);
+    throw err;
+  }
+  process.stdout.write(json ? `${JSON.stringify(result)}\n` : renderAudit(result));
+  return 0;
 }

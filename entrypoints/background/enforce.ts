@@ -58,10 +58,11 @@ function policyOf(w: Warden, site: SiteKey): GuardSiteData['policy'] {
 export function dataFor(w: Warden, site: SiteKey): GuardSiteData {
   return compileGuardData({
     site,
-    choice: w.choiceFor(site),
+    // Paused: the guard lets everything through (the person asked for nothing to be removed or blocked).
+    choice: w.settings.paused ? 'allow-all' : w.choiceFor(site),
     policy: policyOf(w, site),
     declaration: w.declarationOf(site),
-    exceptions: w.settings.cookieExceptions[site],
+    exceptions: w.settings.paused ? undefined : w.settings.cookieExceptions[site],
   });
 }
 
@@ -88,7 +89,7 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
     const w = await ready;
     const known = knownSites(w);
     if (FIREFOX) {
-      const defaultData = compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined });
+      const defaultData = compileGuardData({ site: null, choice: w.settings.paused ? 'allow-all' : w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined });
       await syncFirefoxGuards(defaultData, known.map((site) => ({ site, data: dataFor(w, site) })));
       return;
     }
@@ -98,7 +99,7 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
       planCookieRules({
         recent: [...recent.keys()].reverse(),
         known,
-        defaultChoice: w.settings.defaultChoice,
+        defaultChoice: w.settings.paused ? 'allow-all' : w.settings.defaultChoice,
         names,
         removedNames(site) {
           const out: string[] = [];
@@ -111,7 +112,7 @@ export function installEnforcement(ready: Promise<Warden>, tabs: TabTracker, ref
         tabs: open.map((site) => ({ site, tabIds: tabs.tabsOf(site) })),
       }),
     );
-    const start = guardStartOf(compileGuardData({ site: null, choice: w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
+    const start = guardStartOf(compileGuardData({ site: null, choice: w.settings.paused ? 'allow-all' : w.settings.defaultChoice, policy: 'pending', declaration: null, exceptions: undefined }), names);
     const defaultKey = JSON.stringify(start);
     const sites = known
       .map((site) => ({ site, start: guardStartOf(dataFor(w, site), names) }))

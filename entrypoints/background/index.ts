@@ -21,7 +21,7 @@ import { checkCacheBudget, loadSettings, saveSettings, storageError } from './st
 import { removeCookie, toObserved, type BrowserCookie } from './cookies';
 import { PolicyService } from './policy';
 import { installRedirectGuard } from './fetch-guard';
-import { installSignalRules } from './headers';
+import { SignalService } from './signals';
 import { updateBadges } from './badge';
 import { installEnforcement, refusedCookie } from './enforce';
 
@@ -33,7 +33,6 @@ export default defineBackground(() => {
   const ready: Promise<Warden> = (async () => {
     const settings = await loadSettings();
     warden = new Warden(knowledge, settings, tabs);
-    await installSignalRules(settings.sendSignals).catch((err) => console.warn('cookie-warden: signal rules', err));
     // Tabs already open when the worker (re)starts.
     // Only tabs not seen yet: a navigation that started while we were loading is fresher than this list
     // (which may still say about:blank for it).
@@ -48,18 +47,35 @@ export default defineBackground(() => {
   // Before the network (issue 11): cookie guards, DNR cookie rules (Chromium), header filters (Firefox).
   const enforcement = installEnforcement(ready, tabs, (cookie) => void ready.then((w) => onRefused(w, cookie)));
 
+  // DNT / GPC: Firefox's header listener is registered here, synchronously, before the first request.
+  const signals = new SignalService({
+    ready,
+    async changed(site, before) {
+      const w = await ready;
+      // The same choice as before (a site that says nothing gets essential only, as while it was unknown): the
+      // verdicts stand, and a re-judgement would only lose what the cookie values told the classifier.
+      if (w.choiceFor(site) !== before) applyRemovals(w.signalsChanged(site));
+      scheduleBadges(site);
+    },
+  });
+  signals.install();
+  // Messages are answered once the browser sends what the settings say (headers and page scripts switched).
+  const signalsApplied = ready.then((w) => signals.apply(w.settings.sendSignals));
+
   const settingsView = (settings: Settings): SettingsView => ({ ...settings, storageError: storageError() });
 
   async function applySettings(next: Settings): Promise<SettingsView> {
     const w = await ready;
     const valid = validateSettings(next);
     const resumed = w.settings.paused && !valid.paused;
+    const signalsChanged = valid.sendSignals !== w.settings.sendSignals;
     // One rule for a choice change as for every other path: removed only when every site refuses it.
     applyRemovals(w.setSettings(valid));
     // Open pages and the network rules follow at once, while the settings are being stored.
     const enforced = enforcement.changed(null);
     // Stored on its own; on a quota error caches are evicted and the write retried (storage.ts).
     await saveSettings(valid);
+    if (signalsChanged) await signals.apply(valid.sendSignals);
     // Cookies set while paused were not judged: judge the open sites' cookies now.
     if (resumed) for (const site of tabs.openSites()) void rescanSite(site);
     refreshAllBadges();
@@ -112,6 +128,7 @@ export default defineBackground(() => {
       refreshAllBadges();
       scheduleBadges(site);
       void enforcement.changed(site);
+      await signals.settle(site);
     },
   });
   installRedirectGuard();
@@ -162,7 +179,8 @@ export default defineBackground(() => {
   });
 
   // ---- Cookies: the hot path, one call into the core per event ----------------------------------------
-  function onCookie(w: Warden, raw: BrowserCookie, removed: boolean): void {
+  /** `readBack`: read from the store (rescan), not set just now: no breach of a DNT / GPC claim. */
+  function onCookie(w: Warden, raw: BrowserCookie, removed: boolean, readBack = false): void {
     // Paused: the person asked for nothing to be judged or removed (resuming rescans the open sites).
     if (w.settings.paused) return;
     const cookie = toObserved(raw);
@@ -174,9 +192,11 @@ export default defineBackground(() => {
       }
       return;
     }
+    const now = Date.now();
     // The value goes in for the classifier's value-shape features only; the engine keeps none.
-    const out = w.observe(cookie, Date.now(), raw.value);
+    const out = w.observe(cookie, now, raw.value);
     if (out.remove) void removeCookie(out.remove);
+    if (!readBack) signals.noteSet(w, out.sites, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
     // The cookie's own site is always asked: load its cached declaration if it has one (no fetch, and no
     // in-flight job that a page's own report would then wait on instead of discovering).
@@ -201,7 +221,7 @@ export default defineBackground(() => {
    * the page's own policy facts arriving a moment later (PolicyService.ensure returns the job in flight).
    */
   function onRefused(w: Warden, raw: BrowserCookie): void {
-    const out = w.observe(toObserved(raw), Date.now());
+    const out = w.observeRefused(toObserved(raw), Date.now());
     for (const site of out.sites) scheduleBadges(site);
   }
 
@@ -228,7 +248,7 @@ export default defineBackground(() => {
     } catch {
       return;
     }
-    for (const c of existing) onCookie(w, c as BrowserCookie, false);
+    for (const c of existing) onCookie(w, c as BrowserCookie, false, true);
     await refreshBadges(site);
   }
 
@@ -243,7 +263,7 @@ export default defineBackground(() => {
         // from the store before answering, once per worker life (bounded, never blocking long).
         if (site && !rescanned.has(site)) {
           await Promise.race([
-            Promise.all([policies.applyCached(site), rescanSite(site)]),
+            Promise.all([policies.applyCached(site), rescanSite(site), signals.ensure(site, tabs.urlOf(request.tabId))]),
             new Promise((resolve) => setTimeout(resolve, 2_000)),
           ]);
         }
@@ -298,6 +318,9 @@ export default defineBackground(() => {
         // The browser's word for the frame's URL, not the message's.
         return enforcement.guardData(sender.url ?? request.url);
       },
+      async 'set-send-signals'(request) {
+        return applySettings({ ...(await ready).settings, sendSignals: request.on });
+      },
       async 'refresh-policy'(request) {
         const w = await ready;
         const site = tabs.siteOf(request.tabId);
@@ -311,10 +334,11 @@ export default defineBackground(() => {
         const site = siteOfUrl(request.facts.url);
         if (!site || site !== tabs.siteOf(tabId)) return { ok: false };
         void policies.ensure(site, discoveryInputOf(request.facts));
+        void signals.ensure(site, request.facts.url);
         void rescanSite(site);
         return { ok: true };
       },
     },
-    ready,
+    signalsApplied.then(() => ready),
   );
 });

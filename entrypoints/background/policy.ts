@@ -124,7 +124,8 @@ export class PolicyService {
       const release = request.referer ? await withReferer(request.url, request.referer) : null;
       try {
         // A page on the local network may point to its own policy there; a public page may not aim us at it.
-        return await fetchPolicy(request, guardedFetch, { limits: this.limits, redirects: 'platform', allowPrivate: isPrivateHost(site) });
+        const signals = (await this.opts.ready).settings.sendSignals;
+        return await fetchPolicy(request, guardedFetch, { limits: this.limits, redirects: 'platform', allowPrivate: isPrivateHost(site), signals });
       } finally {
         await release?.();
       }

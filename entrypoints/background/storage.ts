@@ -21,6 +21,7 @@ import {
   type CacheIndex,
 } from '@/lib/storage/cache-budget';
 import { PARSER_VERSION } from '@/lib/policy/version';
+import { isSignalEntry, type SignalSiteEntry } from '@/lib/signals/book';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -216,5 +217,25 @@ export async function savePolicyEntry(entry: PolicyCacheEntry): Promise<void> {
       // Quota or a closed profile: the in-memory copy still serves this session.
       else console.warn('cookie-warden: could not store the policy of', site, err);
     }
+  }
+}
+
+/** What each site says about DNT / GPC and any breach of it (lib/signals/book.ts): one entry per site. */
+const signalKey = (site: string) => `local:signals:${site}` as const;
+
+export async function loadSignalEntry(site: string): Promise<SignalSiteEntry | null> {
+  try {
+    const v = await storage.getItem<SignalSiteEntry>(signalKey(site));
+    return isSignalEntry(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function saveSignalEntry(entry: SignalSiteEntry): Promise<void> {
+  try {
+    await storage.setItem(signalKey(entry.site), entry);
+  } catch (err) {
+    console.warn('cookie-warden: could not store the signals of', entry.site, err);
   }
 }

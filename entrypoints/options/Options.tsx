@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { browserDoNotTrack } from '@/components/api';
 import { useUi } from '@/components/store';
 import { ChoicePicker } from '@/components/ChoicePicker';
 import { t, tn, type MessageKey } from '@/components/i18n';
@@ -50,7 +51,9 @@ export function Options() {
   const [message, setMessage] = useState<{ text: string; notes: string[]; bad?: boolean } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [browserDnt, setBrowserDnt] = useState<boolean | null>(null);
   useEffect(() => void ui.loadSettings(), [ui.loadSettings]);
+  useEffect(() => void browserDoNotTrack().then(setBrowserDnt), []);
   if (error) return <p role="alert">{t('errorText', error)}</p>;
   if (!settings) return <p role="status">{t('loading')}</p>;
   const sites = Object.entries(settings.siteChoices).sort(([a], [b]) => a.localeCompare(b));
@@ -100,6 +103,25 @@ export function Options() {
         <p className="meta" id="default-help">
           {t('defaultHelp')}
         </p>
+      </section>
+
+      <section aria-labelledby="h-signals" className="signals">
+        <h2 id="h-signals">Do Not Track and Global Privacy Control</h2>
+        <label className="signals-option" htmlFor="send-signals">
+          <input id="send-signals" type="checkbox" checked={settings.sendSignals} onChange={(e) => void ui.setSendSignals(e.target.checked)} />{' '}
+          Send Do Not Track and Global Privacy Control
+        </label>
+        <p className="meta" data-testid="signals-explained">
+          {settings.sendSignals
+            ? 'Every request carries DNT: 1 and Sec-GPC: 1, and pages see navigator.globalPrivacyControl. A site that does not say it honors them gets “Essential only” unless you choose otherwise for it; a site that says it does and still sets tracking cookies is reported and gets “Essential only”.'
+            : 'Off: requests and pages carry neither signal, and sites get your choices as they are.'}
+        </p>
+        {browserDnt !== null && (
+          <p className="meta" data-testid="browser-dnt" data-on={String(browserDnt)}>
+            The browser’s own “Send a Do Not Track request” setting is {browserDnt ? 'on' : 'off'} (it sends DNT only, not GPC;
+            change it in the browser’s privacy settings).
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="h-sites">

@@ -4,6 +4,7 @@ import { useUi } from '@/components/store';
 import { CookieList } from '@/components/CookieList';
 import { PolicySummary } from '@/components/PolicySummary';
 import { SiteHeader } from '@/components/SiteHeader';
+import { SignalSummary } from '@/components/SignalSummary';
 import { StorageWarning } from '@/components/StorageWarning';
 import { countRows } from '@/lib/view/rows';
 import { t } from '@/components/i18n';
@@ -81,6 +82,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
     <main data-testid="popup" data-site={view.site}>
       <SiteHeader view={view} settings={settings} onChoice={(choice) => void setSiteChoice(view.site!, choice, tabId)} />
       <StorageWarning error={settings?.storageError ?? view.storageError} />
+      <SignalSummary view={view} />
       {offerReload && (
         <p className="banner reload" role="status" data-testid="reload-offer">
           {t('reloadText')}{' '}

@@ -44,7 +44,13 @@ export function boundRows(rows: readonly CookieRow[], max = MAX_ROWS_PER_SITE): 
 /** The worst breach kind among rows (the badge's colour), or null. */
 export function worstBreach(rows: readonly CookieRow[]): BreachKind | null {
   let best = BREACH_KINDS.length;
-  for (const r of rows) for (const k of r.breaches) best = Math.min(best, BREACH_KINDS.indexOf(k));
+  for (const r of rows) {
+    for (const k of r.breaches) {
+      // 'signal-claim' (lib/signals/) ranks with its cookie's own breaches: it is never alone (despite-refusal).
+      const i = (BREACH_KINDS as readonly string[]).indexOf(k);
+      if (i >= 0) best = Math.min(best, i);
+    }
+  }
   return best < BREACH_KINDS.length ? BREACH_KINDS[best]! : null;
 }
 

@@ -8,6 +8,8 @@ import type { Verdict } from '../enforce/decide';
 import { actualLifetime } from '../cookies/breaches';
 import { domainInSite, type SiteKey } from '../site';
 import type { CookieEntry, Warden } from './warden';
+import { signalView } from '../signals/view';
+import type { SignalBreach } from '../signals/book';
 
 function attributesOf(entry: CookieEntry): string[] {
   const c = entry.cookie;
@@ -46,6 +48,11 @@ export function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declarat
   };
 }
 
+function withClaimNote(evidence: CookieEvidence, breach: SignalBreach | null): CookieEvidence {
+  const claim = breach?.claim.source === 'gpc.json' ? (breach.claim.url ?? 'its gpc.json') : 'its policy';
+  return { ...evidence, notes: { ...evidence.notes, 'signal-claim': `claims to honor GPC (${claim}), sets tracking cookies` } };
+}
+
 export function siteView(w: Warden, site: SiteKey | null, url: string | null): SiteView {
   const r = site ? w.site(site) : undefined;
   const declaration = r?.declaration?.declaration ?? null;
@@ -55,7 +62,9 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
     for (const { entry, verdict: v } of w.cookiesOf(site)) {
       const sourceIndex = v.declared?.sourceIndex ?? 0;
       const refusedHere = v.action === 'remove';
-      if (v.breaches.length > 0) breaches++;
+      // A site that says it honors GPC set this tracking cookie (lib/signals/book.ts).
+      const signalClaim = w.signals.isEvidence(site, entry.cookie.name, entry.cookie.domain);
+      if (v.breaches.length > 0 || signalClaim) breaches++;
       cookies.push({
         key: entry.key,
         name: entry.cookie.name,
@@ -71,9 +80,9 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
         state: entry.state === 'removed' ? 'removed' : refusedHere && entry.keptBy ? 'kept-for-other-site' : 'kept',
         keptFor: entry.state === 'kept' && refusedHere ? entry.keptBy : null,
         flag: v.flag,
-        breaches: v.breaches,
+        breaches: signalClaim ? [...v.breaches, 'signal-claim'] : v.breaches,
         policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
-        evidence: evidenceOf(entry, v, declaration),
+        evidence: signalClaim ? withClaimNote(evidenceOf(entry, v, declaration), w.signals.breachOf(site)) : evidenceOf(entry, v, declaration),
         path: entry.cookie.path,
         secure: entry.cookie.secure,
         sameSite: entry.cookie.sameSite ?? null,
@@ -95,11 +104,14 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
     cookies.sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain));
   }
   const settings = w.settings;
+  const effective = site ? w.choiceWithReason(site) : { choice: settings.defaultChoice, reason: 'default' as const };
   return {
     site,
     url,
     choice: site ? (settings.siteChoices[site] ?? null) : null,
-    effectiveChoice: site ? w.choiceFor(site) : settings.defaultChoice,
+    effectiveChoice: effective.choice,
+    choiceReason: effective.reason,
+    signals: signalView(settings.sendSignals, site ? w.stanceOf(site) : null, site ? w.signals.entry(site) : null),
     policy: r?.policy ?? { status: 'pending' },
     sources: (declaration?.sources ?? []).map((s, i) => ({
       url: s.url,

@@ -231,4 +231,58 @@ describe('Warden hot path', () => {
     w.observe(cookie('_ga'), 5);
     expect([...w.cookiesOf(site)][0]!.verdict.basis).toBe('provider');
   });
+
+  describe('held to what the site says about DNT / GPC (lib/signals/)', () => {
+    const IGNORES_DNT = readDocument(
+      `<h3>Analytics Cookies</h3><p>We use Google Analytics.</p><h3>Do Not Track</h3>
+       <p>We currently don't respond to DNT signals.</p>`,
+      { url: 'https://syncronis.test/cookie-policy', knowledge },
+    );
+    const claimant = 'claimant.test' as SiteKey;
+    const gpcTrue = { url: 'https://claimant.test/.well-known/gpc.json', claim: { gpc: true, lastUpdate: null, problem: null }, problem: null, retryable: false, checkedAt: '2026-12-01T00:00:00.000Z' };
+
+    it('a site that says it ignores DNT gets essential only under an "Allow all" default, with the reason', () => {
+      const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, defaultChoice: 'allow-all', siteChoices: {} });
+      w.signals.setGpc(site, { ...gpcTrue, url: 'https://syncronis.test/.well-known/gpc.json', claim: null, problem: 'HTTP 404' });
+      w.setPolicy(site, { status: 'found' }, IGNORES_DNT);
+      expect(w.observe(cookie('_ga'), 1).remove?.name).toBe('_ga');
+      const view = siteView(w, site, 'https://syncronis.test/');
+      expect(view).toMatchObject({ effectiveChoice: 'essential-only', choiceReason: 'signal-ignored', signals: { stance: 'ignores', signal: 'dnt', sending: true } });
+      expect(view.signals.sentence).toContain("don't respond to DNT");
+      // The user's own choice for the site wins; with the signals off the default applies again.
+      w.setSettings({ ...w.settings, siteChoices: { [site]: 'allow-all' } });
+      expect(w.observe(cookie('_gid'), 2).remove).toBeNull();
+      w.setSettings({ ...w.settings, siteChoices: {}, sendSignals: false });
+      expect(siteView(w, site, null).choiceReason).toBe('default');
+    });
+
+    it('a site that claims GPC keeps the default until it sets a tracking cookie: a breach, then essential only', () => {
+      const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, defaultChoice: 'allow-all', siteChoices: {} });
+      // As claimant.test (tests/demo-sites/sites/claimant.ts): a policy that declares _ga as analytics.
+      const CLAIMANT_POLICY = readDocument(
+        `<table><thead><tr><th>Name</th><th>Category</th><th>Purpose</th></tr></thead>
+         <tbody><tr><td>sid</td><td>Strictly necessary</td><td>Keeps your session</td></tr>
+         <tr><td>_ga</td><td>Analytics</td><td>Google Analytics: distinguishes visitors</td></tr></tbody></table>`,
+        { url: 'https://claimant.test/cookie-policy', knowledge },
+      );
+      expect(siteView(w, claimant, null).choiceReason).toBe('signal-unknown');
+      w.setPolicy(claimant, { status: 'found' }, CLAIMANT_POLICY);
+      w.signals.setGpc(claimant, gpcTrue);
+      expect(w.stanceOf(claimant)).toMatchObject({ stance: 'honors', source: 'gpc.json' });
+      const ga = cookie('_ga', '.claimant.test', { hostOnly: false });
+      w.signalsChanged(claimant);
+      expect(w.observe(ga, 2, 'GA1.1.1234567890.1764590000').remove).toBeNull();
+      expect(w.verdictOf(claimant, ga)?.purpose).toBe('analytics');
+      const entry = w.signals.noteSet(claimant, w.stanceOf(claimant), { name: '_ga', domain: '.claimant.test', purpose: 'analytics', firstParty: true }, 3);
+      expect(entry?.breach?.cookies.map((c) => c.name)).toEqual(['_ga']);
+      expect(w.signalsChanged(claimant).map((c) => c.name)).toEqual(['_ga']);
+      const view = siteView(w, claimant, null);
+      expect(view).toMatchObject({ effectiveChoice: 'essential-only', choiceReason: 'signal-breach', breaches: 1 });
+      const row = view.cookies.find((c) => c.name === '_ga')!;
+      expect(row).toMatchObject({ state: 'removed' });
+      expect(row.breaches).toContain('signal-claim');
+      expect(row.evidence.notes['signal-claim']).toContain('https://claimant.test/.well-known/gpc.json');
+      expect(w.breachCount(claimant)).toBe(1);
+    });
+  });
 });

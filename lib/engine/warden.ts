@@ -14,6 +14,9 @@ import { ownerOf, settle } from './ownership';
 import { applyUserRules } from '../enforce/user-rules';
 import { exceptionFor } from '../storage/settings';
 import { TabTracker } from './tabs';
+import { SignalBook } from '../signals/book';
+import { effectiveChoice, type EffectiveChoice } from '../signals/effective-choice';
+import { siteStance, type SiteStance } from '../signals/stance';
 
 /** A cookie as the browser reports it, without its value. */
 export interface ObservedCookie {
@@ -141,6 +144,8 @@ export class Warden {
   private settingsGeneration = 0;
   private readonly outcome: Outcome = { remove: null, sites: [], newSites: [] };
   private readonly scratchSites: SiteKey[] = [];
+  /** What each site says about DNT / GPC (gpc.json, breaches); the background loads and fills it. */
+  readonly signals = new SignalBook();
   /** The learned judgement of undeclared cookies (model shipped as data). */
   private readonly judge: UndeclaredJudge;
   /** The value of the cookie being judged, for the classifier's value-shape features only: never stored. */
@@ -161,7 +166,29 @@ export class Warden {
   }
 
   choiceFor(site: SiteKey): Choice {
-    return this.currentSettings.siteChoices[site] ?? this.currentSettings.defaultChoice;
+    return this.choiceWithReason(site).choice;
+  }
+
+  /** The choice a site gets and why: sites are held to what they say about DNT / GPC (lib/signals/). */
+  choiceWithReason(site: SiteKey): EffectiveChoice {
+    return effectiveChoice({
+      sendSignals: this.currentSettings.sendSignals,
+      siteChoice: this.currentSettings.siteChoices[site] ?? null,
+      defaultChoice: this.currentSettings.defaultChoice,
+      stance: this.stanceOf(site).stance,
+      breached: this.signals.breachOf(site) !== null,
+    });
+  }
+
+  /** What the site says about the signals: its gpc.json and its policy's statements. */
+  stanceOf(site: SiteKey): SiteStance {
+    const r = this.sites.get(site);
+    const status = r?.policy.status ?? 'pending';
+    return siteStance({
+      gpcJson: this.signals.gpcClaim(site),
+      statements: r?.declaration?.declaration.statements ?? null,
+      policySettled: status !== 'pending' && status !== 'loading',
+    });
   }
 
   /** Has anything been learnt about this site since the worker started? */
@@ -260,6 +287,8 @@ export class Warden {
 
   /** One site's own vote on a cookie name of a domain (the user's rules included). Records nothing. */
   voteOf(site: SiteKey, name: string, domain: string): 'keep' | 'remove' {
+    // Paused: nothing is removed or blocked.
+    if (this.currentSettings.paused) return 'keep';
     return this.verdictFor(site, { domain: normalizeDomain(domain), cookie: { name } }).action;
   }
 
@@ -270,6 +299,7 @@ export class Warden {
    * or may not partition it; both are asked and either keeps it).
    */
   refuses(name: string, domain: string, alsoAsk: readonly SiteKey[] = []): boolean {
+    if (this.currentSettings.paused) return false;
     const d = normalizeDomain(domain);
     const owner = siteOfHost(d);
     const sites: SiteKey[] = [];
@@ -393,6 +423,18 @@ export class Warden {
     return out;
   }
 
+  /**
+   * A cookie refused before it reached the store (a page's cookie guard, Firefox's header filter): listed as
+   * the rest, and removed whatever the votes on its listed attributes say, since it never was in the browser.
+   */
+  observeRefused(cookie: ObservedCookie, now: number): Outcome {
+    const out = this.observe(cookie, now);
+    const entry = this.entries.get(cookieKey(cookie));
+    if (entry) entry.state = 'removed';
+    out.remove = null;
+    return out;
+  }
+
   private evictOldestEntry(): void {
     const oldest = this.entries.keys().next().value;
     if (oldest === undefined) return;
@@ -434,6 +476,21 @@ export class Warden {
     this.record(site).meta = meta;
   }
 
+  /** What a site says about DNT / GPC changed (gpc.json read, a breach): its cookies are judged again. */
+  signalsChanged(site: SiteKey): ObservedCookie[] {
+    const r = this.sites.get(site);
+    if (!r) return [];
+    r.generation++;
+    return this.rejudge(r.cookies);
+  }
+
+  /** One site's verdict on a cookie it has seen (a Map lookup), or null. */
+  verdictOf(site: SiteKey, cookie: ObservedCookie): Verdict | null {
+    const entry = this.entries.get(cookieKey(cookie));
+    const i = entry ? entry.sites.indexOf(site) : -1;
+    return i >= 0 ? (entry!.verdicts[i] ?? null) : null;
+  }
+
   /** New settings: every cookie is judged again. Returns the cookies now refused by every site they belong to. */
   setSettings(next: Settings): ObservedCookie[] {
     this.currentSettings = next;
@@ -469,7 +526,9 @@ export class Warden {
   /** This site's cookies in breach of its own policy. */
   breachCount(site: SiteKey): number {
     let n = 0;
-    for (const { verdict } of this.cookiesOf(site)) if (verdict.breaches.length > 0) n++;
+    for (const { entry, verdict } of this.cookiesOf(site)) {
+      if (verdict.breaches.length > 0 || this.signals.isEvidence(site, entry.cookie.name, entry.cookie.domain)) n++;
+    }
     return n;
   }
 }

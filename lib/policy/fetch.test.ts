@@ -105,6 +105,13 @@ describe('fetchPolicy', () => {
     expect(req.headers['sec-gpc']).toBe('1');
   });
 
+  it('sends neither DNT nor GPC when the option is off', async () => {
+    await fetchPolicy({ url: `${base}/ok?off` }, fetch, { ...LOCAL, signals: false });
+    const req = seen.findLast((s) => s.path === '/ok?off')!;
+    expect(req.headers.dnt).toBeUndefined();
+    expect(req.headers['sec-gpc']).toBeUndefined();
+  });
+
   it('follows up to 5 redirects and refuses the 6th', async () => {
     expect(await fetchPolicy({ url: `${base}/hops?n=4` }, fetch, LOCAL)).toMatchObject({ ok: true, url: `${base}/ok` });
     expect(await fetchPolicy({ url: `${base}/hops?n=5` }, fetch, LOCAL)).toMatchObject({ ok: false, reason: 'too many redirects' });

@@ -60,6 +60,8 @@ export interface FetchOptions {
   redirects?: 'manual' | 'platform';
   /** Allow hosts on the local machine or network (only when the page itself is on one). */
   allowPrivate?: boolean;
+  /** Send DNT and Sec-GPC, as the user's pages do (default true; false when the option is off). */
+  signals?: boolean;
 }
 
 const TEXTUAL =
@@ -95,7 +97,7 @@ export async function fetchPolicy(request: PolicyRequest, fetchFn: Fetcher, opti
     controller.abort();
   }, limits.timeoutMs);
   const headers: Record<string, string> = {
-    ...SIGNAL_HEADERS,
+    ...(options.signals === false ? {} : SIGNAL_HEADERS),
     Accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,application/json;q=0.8,*/*;q=0.5',
   };
   if (request.etag) headers['If-None-Match'] = request.etag;

@@ -13,6 +13,7 @@ import { createAdnet, createBreaches } from './breaches';
 import { createLanLinks, createPrinter, createV6Links } from './local-guard';
 import { enforceSites } from './enforce';
 import { hostileSites } from './hostile';
+import { createClaimant, LATE_CLAIMANT_HOST } from './claimant';
 
 export function defaultSites(): Site[] {
   return [
@@ -30,5 +31,7 @@ export function defaultSites(): Site[] {
     createPrinter(),
     ...enforceSites(),
     ...hostileSites(),
+    createClaimant(),
+    createClaimant(LATE_CLAIMANT_HOST),
   ];
 }

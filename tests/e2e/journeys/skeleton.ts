@@ -6,14 +6,17 @@ import type { DemoServer } from '../../demo-sites/server';
 import type { Driver, TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
 import { breachRows, storedObservationNames } from '../support/extension';
-import { badgeText, cookieNames, popupRows, popupText, signalRulesInstalled, tabIdOf } from '../support/extension';
+import { backgroundReady, badgeText, cookieNames, popupRows, popupText, tabIdOf } from '../support/extension';
 
 const byName = (rows: Array<{ name: string }>) => Object.fromEntries(rows.map((r) => [r.name, r]));
 
-/** The extension is ready when its header rules are in place: before that, requests would go out bare. */
+/**
+ * The extension is ready when its background answers. (The DNT / GPC headers need no waiting: they are in
+ * place from the first request, see journeys/signals.ts.)
+ */
 export async function waitForExtension(driver: Driver): Promise<TestPage> {
   const ext = await driver.extensionPage('popup.html?tabId=999999');
-  await expect.poll(() => signalRulesInstalled(ext)).toBeGreaterThan(0);
+  await expect.poll(() => backgroundReady(ext)).toBe(true);
   return ext;
 }
 
@@ -132,7 +135,7 @@ export function everyRequestCarriedSignals(server: DemoServer): void {
   expect(bare).toEqual([]);
   const reportedHosts = new Set(server.reports.map((r) => r.host));
   expect([...reportedHosts].sort()).toEqual(expect.arrayContaining(['kopano.test', 'syncronis.test']));
-  for (const report of server.reports) expect(report.body).toMatchObject({ gpc: true });
+  for (const report of server.reports) expect(report.body).toMatchObject({ gpc: true, dnt: '1' });
 }
 
 /**

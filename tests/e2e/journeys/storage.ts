@@ -15,7 +15,7 @@ import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
 import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
-import { badgeText, breachRows, popupRows, popupText, storedObservationNames, tabIdOf } from '../support/extension';
+import { badgeText, breachRows, popupRows, popupText, storedBreachRows, storedObservationNames, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
 import { PARSER_VERSION } from '../../../lib/policy/version';
 
@@ -102,8 +102,8 @@ export async function badgeSurvivesARestart(driver: Driver, server: DemoServer):
   const tabId = (await tabIdOf(ext, server.url('kopano.test', '')))!;
   await expect.poll(async () => `${await badgeText(ext, tabId)} = ${await breachRows(driver, tabId)}`).toMatch(/^([1-9]\d*) = \1$/);
   const before = await badgeText(ext, tabId);
-  // Written on a debounce: wait until it is stored, as a worker idle for 30 s has.
-  await expect.poll(() => storedObservationNames(ext, 'kopano.test')).toContain('_fbp');
+  // Written on a debounce: wait until every row in breach is stored, as a worker idle for 30 s has them.
+  await expect.poll(() => storedBreachRows(ext, 'kopano.test')).toBe(Number(before));
   if (driver.name === 'firefox') {
     // The MV2 background page is never stopped while Firefox runs: what a reloaded background reads is
     // checked above (stored), and the breaches journey reloads the extension and reads it back.

@@ -65,18 +65,26 @@ export interface ChromiumOptions {
   thirdPartyCookies: boolean;
   /** The browser's UI language (chrome.i18n follows it): LANGUAGE in the environment, and --lang. */
   lang?: string;
+  /** Load this page in the browser's first tab as soon as it is up, before waiting for the extension's worker. */
+  startUrl?: string;
+  /** Chromium's own "Send a Do Not Track request" switch on (`enable_do_not_track` in the profile). */
+  browserDnt?: boolean;
 }
 
 export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
   assertBrowser(CHROMIUM);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'cw-chromium-'));
-  if (opts.thirdPartyCookies) {
+  const prefs = {
+    ...(opts.thirdPartyCookies ? { profile: { cookie_controls_mode: 0 } } : {}),
+    ...(opts.browserDnt ? { enable_do_not_track: true } : {}),
+  };
+  if (Object.keys(prefs).length > 0) {
     mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
-    writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    writeFileSync(path.join(userDataDir, 'Default/Preferences'), JSON.stringify(prefs));
   }
   const ext = EXTENSION_DIRS.chromium;
   let knownId = '';
-  const start = async (): Promise<[BrowserContext, string]> => {
+  const start = async (startUrl?: string): Promise<[BrowserContext, string]> => {
     const ctx = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -94,6 +102,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       ],
       ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang, LANG: `${opts.lang}_${opts.lang.toUpperCase()}.UTF-8` } } : {}),
     });
+    if (startUrl) await (ctx.pages()[0] ?? (await ctx.newPage())).goto(startUrl, { waitUntil: 'load' });
     // On a relaunch the worker may stay asleep until an event: an unpacked extension keeps its id (it comes
     // from the path), so the id known from the first launch does.
     const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: knownId ? 10_000 : 30_000 }).catch(() => null));
@@ -101,7 +110,7 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
     if (!knownId) throw new Error('the extension service worker did not start');
     return [ctx, knownId];
   };
-  let [context, extensionId] = await start();
+  let [context, extensionId] = await start(opts.startUrl);
   return {
     name: 'chromium',
     lang: opts.lang ?? 'en',
@@ -125,6 +134,11 @@ export async function launchChromium(opts: ChromiumOptions): Promise<Driver> {
       // The same profile directory: what the extension stored (settings, registered scripts) is still there.
       await context.close();
       [context, extensionId] = await start();
+    },
+    async restart(startUrl?: string) {
+      // Same profile, same unpacked directory: the same extension id, its stored state and registrations.
+      await context.close();
+      [context, extensionId] = await start(startUrl);
     },
     async close() {
       await context.close();

@@ -44,6 +44,11 @@ export interface Driver {
   restartBrowser?(): Promise<void>;
   /** A page of the extension itself (popup.html?…), where the `browser`/`chrome` APIs are available. */
   extensionPage(path: string): Promise<TestPage>;
+  /**
+   * Close the browser and start it again on the same profile, the extension with it; `startUrl` is loaded as
+   * soon as the browser is up, before anything waits for the extension.
+   */
+  restart?(startUrl?: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -30,8 +30,11 @@ export async function badgeText(ext: TestPage, tabId: number): Promise<string> {
   return ext.evaluate<string>(`${ACTION_API}.getBadgeText({ tabId: ${tabId} })`);
 }
 
-export async function signalRulesInstalled(ext: TestPage): Promise<number> {
-  return ext.evaluate<number>(`${EXT_API}.declarativeNetRequest.getDynamicRules().then((r) => r.length)`);
+/** The background answers messages once it has loaded its settings (its `ready`). */
+export async function backgroundReady(ext: TestPage): Promise<boolean> {
+  return ext.evaluate<boolean>(
+    `${EXT_API}.runtime.sendMessage({ type: 'get-settings' }).then((s) => typeof s?.defaultChoice === 'string', () => false)`,
+  );
 }
 
 export async function popupRows(popup: TestPage): Promise<PopupRow[]> {
@@ -68,4 +71,12 @@ export async function storedObservations(ext: TestPage, site: string): Promise<s
 /** Names of the cookies whose rows the background has stored for a site. */
 export async function storedObservationNames(ext: TestPage, site: string): Promise<string[]> {
   return (await storedObservations(ext, site)).map((s) => s.slice(0, s.lastIndexOf(':')));
+}
+
+/** How many of a site's stored rows show a breach. */
+export async function storedBreachRows(ext: TestPage, site: string): Promise<number> {
+  const key = JSON.stringify(`observations:${site}`);
+  return ext.evaluate<number>(
+    `${EXT_API}.storage.local.get(${key}).then((o) => ((o[${key}] && o[${key}].rows) || []).filter((r) => r.breaches.length > 0).length)`,
+  );
 }

@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Driver, TestPage } from './driver';
 import { FIREFOX, EXTENSION_DIRS, assertBrowser } from './paths';
 
@@ -69,30 +73,58 @@ function wrap(page: Page): TestPage {
   };
 }
 
-/** `lang`: the UI language (needs Debian's firefox-esr-l10n-<lang> language pack; .ci/run installs de and fr). */
-export async function launchFirefox(hosts: string[], lang?: string): Promise<Driver> {
+export interface FirefoxOptions {
+  /** Opened right after the browser (and the extension) started, without waiting for anything else. */
+  startUrl?: string;
+  /**
+   * Install the extension in the profile before the browser starts (an unsigned xpi in
+   * `<profile>/extensions/`, allowed by ESR's `xpinstall.signatures.required`), so it starts with the
+   * browser as a user's does, and `restart()` keeps it. Default: a temporary add-on installed over BiDi.
+   */
+  inProfile?: boolean;
+  /** Firefox's own Global Privacy Control switched on (its DNT left off: the extension adds that one). */
+  browserSignals?: boolean;
+  /** The UI language (needs Debian's firefox-esr-l10n-<lang> language pack; .ci/run installs de and fr). */
+  lang?: string;
+}
+
+export async function launchFirefox(hosts: string[], opts: FirefoxOptions = {}): Promise<Driver> {
   assertBrowser(FIREFOX);
+  const lang = opts.lang;
   const langpack = `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
   if (lang && !existsSync(langpack)) {
     throw new Error(`Firefox has no ${lang} language pack: sudo apt-get install -y firefox-esr-l10n-${lang} (bash .ci/run does this).`);
   }
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': hosts.join(','),
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // Quiet: no update checks or telemetry on a machine without a network.
-      'app.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false,
-      ...(lang ? { 'intl.locale.requested': lang } : {}),
-    },
-  });
-  await browser.installExtension(EXTENSION_DIRS.firefox);
+  const profile = opts.inProfile ? mkdtempSync(path.join(tmpdir(), 'cw-firefox-')) : undefined;
+  if (profile) {
+    mkdirSync(path.join(profile, 'extensions'));
+    execFileSync('zip', ['-qr', path.join(profile, 'extensions', `${GECKO_ID}.xpi`), '.'], { cwd: EXTENSION_DIRS.firefox });
+  }
+  const launch = async (startUrl?: string): Promise<Browser> => {
+    const b = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.dns.localDomains': hosts.join(','),
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // Quiet: no update checks or telemetry on a machine without a network.
+        'app.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'toolkit.telemetry.enabled': false,
+        ...(lang ? { 'intl.locale.requested': lang } : {}),
+        ...(opts.browserSignals ? { 'privacy.globalprivacycontrol.enabled': true } : {}),
+        ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
+      },
+    });
+    if (!profile) await b.installExtension(EXTENSION_DIRS.firefox);
+    if (startUrl) await ((await b.pages())[0] ?? (await b.newPage())).goto(startUrl, { waitUntil: 'load' });
+    return b;
+  };
+  let browser = await launch(opts.startUrl);
   return {
     name: 'firefox',
     lang: lang ?? 'en',
@@ -127,8 +159,15 @@ export async function launchFirefox(hosts: string[], lang?: string): Promise<Dri
       }
       throw new Error('the extension did not come back after runtime.reload()');
     },
+    restart: profile
+      ? async (startUrl?: string) => {
+          await browser.close();
+          browser = await launch(startUrl);
+        }
+      : undefined,
     async close() {
       await browser.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

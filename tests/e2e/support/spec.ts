@@ -20,6 +20,12 @@ export type Journey = readonly [title: string, run: (ctx: JourneyContext) => Pro
 export interface SpecOptions {
   /** Chromium only: allow unpartitioned third-party cookies, as most users have them (default true). */
   thirdPartyCookies?: boolean;
+  /** A page the browser loads as it starts, before the extension's worker is waited for. */
+  startUrl?: (server: DemoServer) => string;
+  /** Firefox: the extension installed in the profile, started with the browser (and kept by restart()). */
+  firefoxInProfile?: boolean;
+  /** The browser's own privacy signal on: Chromium's Do Not Track switch, Firefox's GPC pref. */
+  browserSignals?: boolean;
 }
 
 export function browserSpec(browser: Driver['name'], journeys: readonly Journey[], options: SpecOptions = {}): void {
@@ -30,8 +36,8 @@ export function browserSpec(browser: Driver['name'], journeys: readonly Journey[
     ctx.server = await startDemoServer();
     ctx.driver =
       browser === 'chromium'
-        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true })
-        : await launchFirefox(ctx.server.hosts);
+        ? await launchChromium({ thirdPartyCookies: options.thirdPartyCookies ?? true, startUrl: options.startUrl?.(ctx.server), browserDnt: options.browserSignals })
+        : await launchFirefox(ctx.server.hosts, { startUrl: options.startUrl?.(ctx.server), inProfile: options.firefoxInProfile, browserSignals: options.browserSignals });
   });
 
   test.afterAll(async () => {
