@@ -26,7 +26,22 @@ function StateCell({ row }: { row: CookieRow }) {
   );
 }
 
-function Row({ row, open, onToggle, multipleSources }: { row: CookieRow; open: boolean; onToggle: () => void; multipleSources: boolean }) {
+/** "Always allow" / "always remove" this cookie on this site (a per-cookie exception), or back to the rule. */
+export type OnException = (name: string, rule: 'allow' | 'remove' | null) => void;
+
+function Row({
+  row,
+  open,
+  onToggle,
+  multipleSources,
+  onException,
+}: {
+  row: CookieRow;
+  open: boolean;
+  onToggle: () => void;
+  multipleSources: boolean;
+  onException?: OnException;
+}) {
   const id = `details-${rowKey(row).replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <Fragment>
@@ -76,6 +91,19 @@ function Row({ row, open, onToggle, multipleSources }: { row: CookieRow; open: b
         <tr className="details" id={id}>
           <td colSpan={4}>
             <BreachEvidence row={row} />
+            {onException && (
+              <p className="button-row" data-testid="cookie-exception">
+                <button type="button" data-exception="allow" onClick={() => onException(row.name, 'allow')}>
+                  {t('exceptionAllow')}
+                </button>
+                <button type="button" data-exception="remove" onClick={() => onException(row.name, 'remove')}>
+                  {t('exceptionRemove')}
+                </button>
+                <button type="button" data-exception="none" onClick={() => onException(row.name, null)}>
+                  {t('exceptionNone')}
+                </button>
+              </p>
+            )}
           </td>
         </tr>
       )}
@@ -84,7 +112,7 @@ function Row({ row, open, onToggle, multipleSources }: { row: CookieRow; open: b
 }
 
 /** This site's cookies by purpose, with a filter and a search. Every string here comes from websites: text only. */
-export function CookieList({ cookies, multipleSources }: { cookies: CookieRow[]; multipleSources: boolean }) {
+export function CookieList({ cookies, multipleSources, onException }: { cookies: CookieRow[]; multipleSources: boolean; onException?: OnException }) {
   const [filter, setFilter] = useState<RowFilter>('all');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
@@ -126,7 +154,7 @@ export function CookieList({ cookies, multipleSources }: { cookies: CookieRow[];
           <tbody>
             {g.rows.map((r) => {
               const key = rowKey(r);
-              return <Row key={key} row={r} open={open.has(key)} onToggle={() => toggle(key)} multipleSources={multipleSources} />;
+              return <Row key={key} row={r} open={open.has(key)} onToggle={() => toggle(key)} multipleSources={multipleSources} onException={onException} />;
             })}
           </tbody>
         </table>

@@ -10,6 +10,7 @@ import { COMPONENTS } from '@/lib/about';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@/lib/storage/settings';
 import { exportSettings, parseExportText, type ImportNote, type ImportProblem } from '@/lib/storage/transfer';
 import { safeHref } from '@/lib/view/links';
+import { download } from '@/components/download';
 
 const PROBLEM_KEYS: Record<ImportProblem, MessageKey> = {
   'not-json': 'importNotJson',
@@ -33,15 +34,6 @@ function noteText(n: ImportNote): string {
   }
 }
 
-/** Offer a file to save; nothing leaves the machine unless the person saves it. */
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const MAX_IMPORT_BYTES = 1_000_000;
 

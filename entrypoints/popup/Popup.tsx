@@ -101,7 +101,11 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </p>
       )}
       <PolicySummary view={view} onCheckAgain={() => void refreshPolicy(tabId)} />
-      <CookieList cookies={view.cookies} multipleSources={view.sources.length > 1} />
+      <CookieList
+        cookies={view.cookies}
+        multipleSources={view.sources.length > 1}
+        onException={(name, rule) => void useUi.getState().setCookieException(view.site!, name, rule).then(() => loadView(tabId))}
+      />
       <Footer tabId={tabId} site={view.site} />
     </main>
   );

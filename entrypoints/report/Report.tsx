@@ -8,17 +8,10 @@ import { buildReport, reportFileName, type SiteReport } from '@/lib/report/build
 import { reportHtml, type ReportWords } from '@/lib/report/html';
 import { actualLifetimeSeconds } from '@/lib/view/lifetime';
 import { safeHref } from '@/lib/view/links';
+import { download } from '@/components/download';
 import { verdictParts } from '@/lib/view/rows';
 import type { SiteView } from '@/lib/messages';
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function summaryText(view: SiteView): string {
   return verdictParts(view.cookies, view.policy)

@@ -227,7 +227,14 @@ export function decide(input: DecideInput): Verdict {
       notes.lifetime = note;
     }
   }
-  const action = allowedBy(input.choice, purpose) ? 'keep' : 'remove';
+  let action: 'keep' | 'remove' = allowedBy(input.choice, purpose) ? 'keep' : 'remove';
+  // Before the site's policy is known, the classifier's word alone (no knowledge-base entry behind it) does not
+  // remove: a basket cookie with a random value read as tracking would be gone before the policy, arriving a
+  // moment later, says it is essential. Judged again when the policy arrives (or is known to be missing).
+  if (action === 'remove' && basis === 'classifier' && input.policy === 'pending' && input.judge) {
+    action = 'keep';
+    flag = `the classifier says ${purpose}: kept until the site's policy is read`;
+  }
   if (TRACKING.has(purpose) && (input.toldNo || action === 'remove')) {
     breaches.push('despite-refusal');
     notes['despite-refusal'] = input.toldNo

@@ -349,6 +349,28 @@ export async function localesLoad(driver: Driver, server: DemoServer): Promise<v
   }
 }
 
+/** Per-cookie exceptions from a popup row (issue 14): "always allow" keeps the cookie on this site, at once. */
+export async function cookieExceptionFromTheRow(driver: Driver, server: DemoServer): Promise<void> {
+  const { page, tabId } = await syncronisSignedIn(driver, server);
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => byName(await popupRows(popup))._hjid?.state).toBe('removed');
+  await popup.click('tr[data-cookie="_hjid"] .row-toggle');
+  await popup.click('[data-testid="cookie-exception"] [data-exception="allow"]');
+  const settings = () => popup.evaluate<{ cookieExceptions: Record<string, Record<string, string>> }>(`${EXT_API}.runtime.sendMessage({ type: 'get-settings' })`);
+  await expect.poll(async () => (await settings()).cookieExceptions['syncronis.test']?._hjid).toBe('allow');
+  // The page sets it again and it stays; the other analytics cookies still go.
+  await page.reload();
+  await expect.poll(() => cookieNames(popup, 'syncronis.test')).toContain('_hjid');
+  expect(await cookieNames(popup, 'syncronis.test')).not.toContain('_gid');
+  // Back to the rule (the row is still open): removed at once.
+  await expect.poll(() => popup.evaluate<boolean>(`!!document.querySelector('[data-testid="cookie-exception"] [data-exception="none"]')`)).toBe(true);
+  await popup.click('[data-testid="cookie-exception"] [data-exception="none"]');
+  await expect.poll(async () => (await settings()).cookieExceptions['syncronis.test']?._hjid ?? null).toBeNull();
+  await expect.poll(() => cookieNames(popup, 'syncronis.test')).not.toContain('_hjid');
+  await popup.close();
+  await page.close();
+}
+
 export const journeys: readonly Journey[] = [
   ['first run: the welcome page opens on install, three steps and where to pin the button', (c) => firstRunPage(c.driver)],
   ['popup: verdict counts agree with the rows; filter, search and details by click and key; a choice updates the rows and offers a reload', (c) => popupAtAGlance(c.driver, c.server)],
@@ -357,4 +379,5 @@ export const journeys: readonly Journey[] = [
   ['popup: opens fast with 170 cookies on the site (the most a browser keeps)', (c) => popupOpensFast(c.driver, c.server)],
   ['report: every breach with its evidence, saved as JSON without a cookie value', (c) => reportOfASite(c.driver, c.server)],
   ['the pages load in German and French', (c) => localesLoad(c.driver, c.server)],
+  ['popup: "always allow" a cookie from its row, and back to the rule', (c) => cookieExceptionFromTheRow(c.driver, c.server)],
 ];
