@@ -11,6 +11,7 @@ import { fetchPolicy } from '../lib/policy/fetch';
 import { classifyName } from '../lib/cookies/classify';
 import { loadKnowledge } from './knowledge-node';
 import { AuditInputError, renderAudit, runAudit } from './audit';
+import { explainNoCookies } from '../lib/policy/explain';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
 import { shippedModel, UndeclaredJudge, type Judgement } from '../lib/cookies/judge';
 import type { Declaration } from '../lib/types';
@@ -126,6 +127,8 @@ async function extract(args: string[], json: boolean): Promise<number> {
   const { text, url, hint, warning } = await load(target);
   const declaration = readDocument(text, { url, knowledge: loadKnowledge(), hint, fetchedAt: new Date().toISOString() });
   if (warning) declaration.warnings.unshift(warning);
+  // "0 cookies" alone says nothing: why (empty input, a privacy policy that names none and points elsewhere).
+  declaration.warnings.push(...explainNoCookies(declaration, visibleLength(text), text));
   if (json) process.stdout.write(`${JSON.stringify(declaration)}\n`);
   else process.stdout.write(render(declaration));
   return 0;
@@ -251,4 +254,14 @@ async function audit(args: string[], json: boolean): Promise<number> {
   }
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : renderAudit(result));
   return 0;
+}
+
+/** Characters of text a reader would see: markup, script and style left out (bounded work: a rough count). */
+function visibleLength(text: string): number {
+  return text
+    .slice(0, 1_000_000)
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
 }
