@@ -3,6 +3,8 @@
  */
 
 const MAX_NAMES_PER_CELL = 200;
+/** Browsers accept a name and value of 4,096 bytes together. */
+const MAX_NAME_CHARS = 4_096;
 
 /** Words that stand in a name column but are not names. */
 const NOT_NAMES = new Set([
@@ -18,12 +20,18 @@ export function cleanName(raw: string): string {
   // "name (Google Analytics)" -> "name"; keep "(...)" inside patterns only when nothing else remains
   const paren = /^(\S+)\s+\([^)]*\)$/.exec(s);
   if (paren) s = paren[1]!;
+  // A label word written into the cell: "Cookie_pk_id", "Cookie: _ga" name Matomo's `_pk_id` and `_ga`
+  // (issue 13). Only before an underscore-led name or after a colon, so "CookieConsent" stays whole.
+  const label = /^cookie(?::\s*|(?=_[A-Za-z]))(\S.*)$/i.exec(s);
+  if (label) s = label[1]!;
   return s.trim();
 }
 
 /** Does this look like one cookie name (or a written pattern) rather than prose? */
 export function looksLikeName(s: string): boolean {
-  if (s.length === 0 || s.length > 120) return false;
+  // Cookie names up to 4 KB are legal (a real 136-character one was dropped when this said 120): prose is told
+  // apart by its spaces and punctuation below, not by length.
+  if (s.length === 0 || s.length > MAX_NAME_CHARS) return false;
   if (NOT_NAMES.has(s.toLowerCase())) return false;
   // Spaces are allowed only inside placeholders: "ga_[random number]", "_BEAMER_FIRST_VISIT_{product ID}".
   const outside = s.replace(/<[^<>]*>|\{[^{}]*\}|\[[^[\]]*\]/g, 'X');

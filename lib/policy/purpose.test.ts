@@ -71,3 +71,24 @@ describe('category labels in German, Dutch, Italian and French', () => {
     expect(purposeOfCategory(label)).toBe(purpose);
   });
 });
+
+import { cleanName, looksLikeName, splitNames } from './names';
+
+describe('names (issue 13 kinds of error)', () => {
+  it('a label word glued to the name is not part of it', () => {
+    expect(splitNames('Cookie_pk_id')).toEqual(['_pk_id']);
+    expect(splitNames('Cookie_pk_ses')).toEqual(['_pk_ses']);
+    expect(cleanName('Cookie: _ga')).toBe('_ga');
+    // A name that merely starts with the word stays whole.
+    expect(cleanName('CookieConsent')).toBe('CookieConsent');
+    expect(cleanName('cookielawinfo-checkbox-necessary')).toBe('cookielawinfo-checkbox-necessary');
+  });
+
+  it('long names are kept (cookie names up to 4 KB are legal), prose is not', () => {
+    const long = `AMP_${'a1B2c3D4'.repeat(17)}`;
+    expect(long.length).toBeGreaterThan(130);
+    expect(looksLikeName(long)).toBe(true);
+    expect(splitNames(long)).toEqual([long]);
+    expect(looksLikeName('This cookie is used to remember your preferences on this site')).toBe(false);
+  });
+});
