@@ -48,12 +48,16 @@ function isCategoryLine(text: string): boolean {
 }
 
 /** The category the headings above a point give: the deepest heading that names a purpose. */
+const STORAGE_HEADING = /\b(?:local|session) ?storage\b|\bindexeddb\b|\bstockage local\b|\blokaler speicher\b/i;
+
 function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } | null {
   for (let i = stack.length - 1; i >= 0; i--) {
     const h = stack[i]!;
     if (h.category === undefined) {
       const p = purposeOfCategory(h.text);
-      h.category = p ? { label: h.text, purpose: p } : null;
+      // A "Local Storage" heading names no purpose but says what follows is not cookies (issue 13): it is the
+      // context, so that the tables below it read as storage keys.
+      h.category = p ? { label: h.text, purpose: p } : STORAGE_HEADING.test(h.text) ? { label: h.text, purpose: 'unknown' } : null;
     }
     if (h.category) return h.category;
   }
@@ -426,6 +430,11 @@ function* readTable(
       facts.isKey = true;
       facts.categoryLabel = null;
     }
+    // Not cookies, read as cookies (issue 13): a row whose lifetime column says where it is kept
+    // ("Durée: localStorage"), or a table under a "Local Storage" / "Session Storage" heading, declares storage keys.
+    if (!facts.isKey && facts.duration && /^\s*(?:html[ _-]?)?(?:local|session) ?storage\b|\bindexeddb\b/i.test(facts.duration)) facts.isKey = true;
+    const heading = tableCategory ?? context?.label ?? null;
+    if (!facts.isKey && heading && STORAGE_HEADING.test(heading)) facts.isKey = true;
     if (facts.names.length === 0) {
       // A table of providers without cookie names: "Provider | Purpose".
       if (!roles.includes('name') && !roles.includes('key') && providerColumn && facts.provider) {
