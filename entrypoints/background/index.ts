@@ -221,7 +221,12 @@ export default defineBackground(() => {
    * the page's own policy facts arriving a moment later (PolicyService.ensure returns the job in flight).
    */
   function onRefused(w: Warden, raw: BrowserCookie): void {
-    const out = w.observeRefused(toObserved(raw), Date.now());
+    const cookie = toObserved(raw);
+    const now = Date.now();
+    const out = w.observeRefused(cookie, now);
+    // The site tried to set it: a tracking cookie set despite a claim to honor GPC is a breach of that claim
+    // whether or not our guard kept it out of the store (the guard refusing first made the breach vanish).
+    signals.noteSet(w, out.sites, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
   }
 
