@@ -14,9 +14,6 @@ import type { DeclaredCookie, Purpose } from '../types';
 
 export type BreachKind = 'undeclared' | 'wrong-purpose' | 'lifetime' | 'despite-refusal' | 'undisclosed-third-party';
 
-/** Worst first: the badge takes its colour from the worst kind a site shows. */
-export const BREACH_KINDS: readonly BreachKind[] = ['despite-refusal', 'wrong-purpose', 'undeclared', 'undisclosed-third-party', 'lifetime'];
-
 export const TRACKING: ReadonlySet<Purpose> = new Set(['analytics', 'advertising']);
 
 const DAY = 86_400;

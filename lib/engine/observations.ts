@@ -4,7 +4,6 @@
  * sees live. Pure: the adapter reads and writes them (on a debounce, never per event).
  */
 import type { CookieRow, SiteView } from '../messages';
-import { BREACH_KINDS, type BreachKind } from '../cookies/breaches';
 
 export const OBSERVATIONS_FORMAT = 1;
 export const MAX_ROWS_PER_SITE = 300;
@@ -39,19 +38,6 @@ export function boundRows(rows: readonly CookieRow[], max = MAX_ROWS_PER_SITE): 
   return [...rows]
     .sort((a, b) => Number(b.breaches.length > 0) - Number(a.breaches.length > 0) || b.evidence.lastSeen.localeCompare(a.evidence.lastSeen))
     .slice(0, max);
-}
-
-/** The worst breach kind among rows (the badge's colour), or null. */
-export function worstBreach(rows: readonly CookieRow[]): BreachKind | null {
-  let best = BREACH_KINDS.length;
-  for (const r of rows) {
-    for (const k of r.breaches) {
-      // 'signal-claim' (lib/signals/) ranks with its cookie's own breaches: it is never alone (despite-refusal).
-      const i = (BREACH_KINDS as readonly string[]).indexOf(k);
-      if (i >= 0) best = Math.min(best, i);
-    }
-  }
-  return best < BREACH_KINDS.length ? BREACH_KINDS[best]! : null;
 }
 
 /** Sites to evict (oldest written first) so that at most `max` remain. */

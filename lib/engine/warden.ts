@@ -60,6 +60,8 @@ export interface CookieEntry {
   /** Normalised domain (lower case, no leading dot). */
   domain: string;
   partitioned: boolean;
+  /** Its own site (or its partition's): fixed by the key, so computed once. */
+  owner: SiteKey | null;
   /** The sites it belongs to, its owner first. */
   sites: SiteKey[];
   /** Each site's verdict, parallel to `sites`. */
@@ -126,7 +128,12 @@ function copyAttributes(from: ObservedCookie, to: ObservedCookie): ObservedCooki
   to.expirationDate = from.expirationDate;
   to.sameSite = from.sameSite;
   to.storeId = from.storeId;
-  to.partitionKey = from.partitionKey ? { ...from.partitionKey } : null;
+  // Same partition as before (the key says so for an entry seen again): keep the copy, allocate nothing.
+  const pk = from.partitionKey;
+  if (!pk) to.partitionKey = null;
+  else if (to.partitionKey?.topLevelSite !== pk.topLevelSite || to.partitionKey?.hasCrossSiteAncestor !== pk.hasCrossSiteAncestor) {
+    to.partitionKey = { topLevelSite: pk.topLevelSite, hasCrossSiteAncestor: pk.hasCrossSiteAncestor };
+  }
   to.firstPartyDomain = from.firstPartyDomain;
   return to;
 }
@@ -369,8 +376,11 @@ export class Warden {
     out.sites.length = 0;
     out.newSites.length = 0;
 
-    const domain = normalizeDomain(cookie.domain);
-    const { owner, partitioned } = ownerOf(cookie, domain);
+    // The key fixes name, domain, path and partition: a cookie seen again reuses its owner (no tldts lookup).
+    const key = cookieKey(cookie);
+    let entry = this.entries.get(key);
+    const domain = entry ? entry.domain : normalizeDomain(cookie.domain);
+    const { owner, partitioned } = entry ?? ownerOf(cookie, domain);
     const sites = this.scratchSites;
     sites.length = 0;
     if (owner) sites.push(owner);
@@ -383,8 +393,6 @@ export class Warden {
       out.sites.push(site);
     }
 
-    const key = cookieKey(cookie);
-    let entry = this.entries.get(key);
     if (entry && this.fresh(entry, sites)) {
       copyAttributes(cookie, entry.cookie);
       entry.lastSeen = now;
@@ -400,6 +408,7 @@ export class Warden {
         cookie: copyAttributes(cookie, emptyCookie()),
         domain,
         partitioned,
+        owner,
         sites: [],
         verdicts: [],
         generations: [],
