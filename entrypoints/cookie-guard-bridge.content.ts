@@ -4,6 +4,7 @@
  * and every later update (a policy arrived, the user changed the choice), to the guard. Decides nothing.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { refusedReporter } from '@/utils/refused-reporter';
 import { browser } from 'wxt/browser';
 import { CHANNEL_ATTRIBUTE, CHANNEL_EVENT, HELLO_EVENT, REFUSED_EVENT } from '@/utils/cookie-guard-main';
 
@@ -17,19 +18,7 @@ export default defineContentScript({
     let channel: Element | null = null;
     let pending: string | null = null;
     // Refused names, sent in one message per burst.
-    const refused = new Set<string>();
-    let flushing = false;
-    const report = (name: string) => {
-      if (refused.size < 50) refused.add(name);
-      if (flushing) return;
-      flushing = true;
-      setTimeout(() => {
-        flushing = false;
-        const names = [...refused];
-        refused.clear();
-        void browser.runtime.sendMessage({ type: 'guard-refused', names }).catch(() => undefined);
-      }, 50);
-    };
+    const report = refusedReporter();
     const deliver = (json: string) => {
       if (channel) channel.dispatchEvent(new CustomEvent(CHANNEL_EVENT, { detail: json }));
       else pending = json;

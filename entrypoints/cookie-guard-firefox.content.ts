@@ -9,6 +9,7 @@
  * `document.cookie`, which always reaches the platform's setter, never the page's.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { refusedReporter } from '@/utils/refused-reporter';
 import { browser } from 'wxt/browser';
 import { GuardBook, isGuardSiteData, type GuardSiteData, type TrackingNames } from '@/lib/enforce/guard';
 import { parseSetCookie } from '@/lib/enforce/set-cookie';
@@ -43,19 +44,8 @@ export default defineContentScript({
       }
     }
     const book = new GuardBook<Replay>(trackingNames as unknown as TrackingNames, null, initial, active);
-    const refused = new Set<string>();
-    let flushing = false;
-    const report = (name: string) => {
-      if (refused.size < 50) refused.add(name);
-      if (flushing) return;
-      flushing = true;
-      setTimeout(() => {
-        flushing = false;
-        const names = [...refused];
-        refused.clear();
-        void browser.runtime.sendMessage({ type: 'guard-refused', names }).catch(() => undefined);
-      }, 50);
-    };
+    // Refused names, sent in one message per burst.
+    const report = refusedReporter();
     const pageWindow = (window as unknown as { wrappedJSObject: Window & typeof globalThis }).wrappedJSObject;
 
     try {
