@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Warden, type ObservedCookie } from '../lib/engine/warden';
 import { compileName } from '../lib/cookies/pattern';
-import { readDocument } from '../lib/policy/read';
+import { readDocument } from '../lib/policy/read/read';
 import { DEFAULT_SETTINGS } from '../lib/storage/settings';
 import type { OcdJson } from '../lib/cookies/knowledge';
 import type { Declaration, DeclaredCookie, Purpose } from '../lib/types';

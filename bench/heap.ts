@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Warden } from '../lib/engine/warden';
-import { readDocument } from '../lib/policy/read';
+import { readDocument } from '../lib/policy/read/read';
 import { DEFAULT_SETTINGS } from '../lib/storage/settings';
 import { KnowledgeBase, type KnowledgeIndexData } from '../lib/cookies/knowledge';
 import type { Declaration } from '../lib/types';

@@ -18,14 +18,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readDocument, readDocumentAsync } from '../lib/policy/read';
+import { readDocument, readDocumentAsync } from '../lib/policy/read/read';
 import { deepPolicyPage, HOSTILE_DOCUMENTS } from '../tests/support/hostile-docs';
-import { parseCmp } from '../lib/policy/cmp/detect';
+import { parseCmp } from '../lib/policy/read/cmp/detect';
 import { scoreCorpus } from './score-table';
 import { benchClassifier } from './classifier';
 import { DOCUMENTS, hintOf, SHARED } from '../tests/support/corpus';
 import { loadKnowledge } from '../scripts/knowledge-node';
-import { totals } from '../lib/policy/score';
+import { totals } from './score';
 import { record, writeResults } from './results';
 import { benchSecondCorpus } from './second-corpus';
 import { classifierFigures } from './classifier-figures';

@@ -1,6 +1,6 @@
 /** Print the per-document score table (also used by npm run bench). */
-import { readDocument } from '../lib/policy/read';
-import { scoreDocument, totals, type DocumentScore } from '../lib/policy/score';
+import { readDocument } from '../lib/policy/read/read';
+import { scoreDocument, totals, type DocumentScore } from './score';
 import { loadCorpus, hintOf } from '../tests/support/corpus';
 import { loadKnowledge } from '../scripts/knowledge-node';
 

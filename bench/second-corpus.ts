@@ -2,8 +2,8 @@
  * The second corpus (issue 13): seven documents whose ground truth was written by hand before the reader was
  * tuned on them (tests/fixtures/policies-second). Scores and time per document, recorded for results.json.
  */
-import { readDocument } from '../lib/policy/read';
-import { scoreDocument, totals } from '../lib/policy/score';
+import { readDocument } from '../lib/policy/read/read';
+import { scoreDocument, totals } from './score';
 import { FIXTURES_SECOND, hintOf, loadCorpus } from '../tests/support/corpus';
 import { loadKnowledge } from '../scripts/knowledge-node';
 import { record } from './results';

@@ -1,7 +1,7 @@
 /**
  * Reads what a page shows that can lead to its cookie declaration (links, scripts with their data
  * attributes, inline script text, language) and hands it to the background, which decides which is the
- * policy. Decides nothing itself (STYLE.md §2); lib/policy/page-facts.ts bounds it again on arrival.
+ * policy. Decides nothing itself (STYLE.md §2); lib/policy/discover/page-facts.ts bounds it again on arrival.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';

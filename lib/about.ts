@@ -1,8 +1,8 @@
 /**
  * What the extension ships and judges with, with versions and licences (shown on the options page).
- * Keep in step with data/open-cookie-database/PROVENANCE.md and lib/policy/version.ts.
+ * Keep in step with data/open-cookie-database/PROVENANCE.md and lib/policy/read/version.ts.
  */
-import { PARSER_VERSION } from './policy/version';
+import { PARSER_VERSION } from './policy/read/version';
 
 export interface Component {
   /** Message key of its name and role on the options page. */

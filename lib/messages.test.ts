@@ -3,7 +3,7 @@ import { parseRequest as parseRequestForGuard, senderMay } from './messages';
 import fc from 'fast-check';
 import { parseRequest, type Request } from './messages';
 import { CHOICES } from './types';
-import { PAGE_LIMITS } from './policy/page-facts';
+import { PAGE_LIMITS } from './policy/discover/page-facts';
 
 const choice = fc.constantFrom(...CHOICES);
 const tabId = fc.integer({ min: 0, max: 2 ** 31 - 1 });

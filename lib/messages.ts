@@ -6,7 +6,7 @@ import type { Choice, CookieException, Purpose, Settings, SignalStance, UnknownC
 import type { GuardSiteData } from './enforce/guard';
 import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
 import type { Basis, BreachKind } from './enforce/decide';
-import { validatePageFacts, type PageFacts } from './policy/page-facts';
+import { validatePageFacts, type PageFacts } from './policy/discover/page-facts';
 import { CHOICES } from './types';
 import type { ImportResult } from './storage/transfer';
 import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';

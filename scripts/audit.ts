@@ -6,7 +6,7 @@
  * comes back with its purpose, breaches and evidence. `--refused`: the user refused tracking (essential only,
  * DNT / GPC sent), so tracking cookies count as set despite refusal. No value is ever printed.
  */
-import { readDocument } from '../lib/policy/read';
+import { readDocument } from '../lib/policy/read/read';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
 import { Warden, type ObservedCookie } from '../lib/engine/warden';
 import { siteView } from '../lib/engine/view';

@@ -6,12 +6,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readDocument } from '../lib/policy/read';
-import { fetchPolicy } from '../lib/policy/fetch';
+import { readDocument } from '../lib/policy/read/read';
+import { fetchPolicy } from '../lib/policy/discover/fetch';
 import { classifyName } from '../lib/cookies/classify';
 import { loadKnowledge } from './knowledge-node';
 import { AuditInputError, renderAudit, runAudit } from './audit';
-import { explainNoCookies } from '../lib/policy/explain';
+import { explainNoCookies } from '../lib/policy/read/explain';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
 import { shippedModel, UndeclaredJudge, type Judgement } from '../lib/cookies/judge';
 import type { Declaration } from '../lib/types';

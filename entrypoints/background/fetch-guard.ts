@@ -1,11 +1,11 @@
 /**
  * The browser side of policy fetching: the platform follows redirects itself (an extension's
  * `redirect: 'manual'` fetch hides the Location), so we count the hops we see in
- * `webRequest.onBeforeRedirect` and abort a fetch past the limit (lib/policy/fetch.ts, RedirectCounter).
+ * `webRequest.onBeforeRedirect` and abort a fetch past the limit (lib/policy/discover/fetch.ts, RedirectCounter).
  * The abort is asynchronous: a hop or two more may go out before it lands.
  */
 import { browser } from 'wxt/browser';
-import { DEFAULT_FETCH_LIMITS, RedirectCounter, TooManyRedirects, type Fetcher } from '@/lib/policy/fetch';
+import { DEFAULT_FETCH_LIMITS, RedirectCounter, TooManyRedirects, type Fetcher } from '@/lib/policy/discover/fetch';
 import { installFirefoxRedirectCancel } from './redirect-guard-firefox';
 
 const counter = new RedirectCounter(DEFAULT_FETCH_LIMITS.maxRedirects);

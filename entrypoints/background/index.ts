@@ -10,7 +10,7 @@ import { siteView } from '@/lib/engine/view';
 import { withStored } from '@/lib/engine/observations';
 import { ObservationStore } from './observations';
 import type { Settings, SettingsView, SiteView } from '@/lib/messages';
-import { discoveryInputOf } from '@/lib/policy/discover';
+import { discoveryInputOf } from '@/lib/policy/discover/discover';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { DEFAULT_SETTINGS, validateSettings, withCookieException, withDefaultChoice, withPaused, withRetentionDays, withSiteChoice, withUnknownCookies } from '@/lib/storage/settings';
 import { importSettings } from '@/lib/storage/transfer';

@@ -1,16 +1,16 @@
 /**
- * Finding, caching and refreshing each site's policy: wiring around lib/policy/discover.ts and cache.ts.
+ * Finding, caching and refreshing each site's policy: wiring around lib/policy/discover/discover.ts and cache.ts.
  * Fetches go through one limiter (2 at once per site, 4 overall), the redirect guard, and, for Cookiebot,
  * a Referer rule scoped to the one request.
  */
 import type { KnowledgeBase } from '@/lib/cookies/knowledge';
 import type { Warden } from '@/lib/engine/warden';
-import { applyOutcome, cachedDocuments, declarationOf, markAttempt, nextAction, type PolicyCacheEntry } from '@/lib/policy/cache';
-import { discover, type DiscoveryInput } from '@/lib/policy/discover';
-import { DEFAULT_FETCH_LIMITS, fetchPolicy, type FetchLimits, type FetchResult, type PolicyRequest } from '@/lib/policy/fetch';
-import { FetchLimiter } from '@/lib/policy/limiter';
-import { PARSER_VERSION } from '@/lib/policy/version';
-import { isPrivateHost } from '@/lib/policy/private-hosts';
+import { applyOutcome, cachedDocuments, declarationOf, markAttempt, nextAction, type PolicyCacheEntry } from '@/lib/policy/discover/cache';
+import { discover, type DiscoveryInput } from '@/lib/policy/discover/discover';
+import { DEFAULT_FETCH_LIMITS, fetchPolicy, type FetchLimits, type FetchResult, type PolicyRequest } from '@/lib/policy/discover/fetch';
+import { FetchLimiter } from '@/lib/policy/discover/limiter';
+import { PARSER_VERSION } from '@/lib/policy/read/version';
+import { isPrivateHost } from '@/lib/policy/discover/private-hosts';
 import type { SiteKey } from '@/lib/site';
 import { guardedFetch } from './fetch-guard';
 import { withReferer } from './referer';

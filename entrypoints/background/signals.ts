@@ -14,9 +14,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { Warden, ObservedCookie } from '@/lib/engine/warden';
-import { fetchPolicy } from '@/lib/policy/fetch';
-import { FetchLimiter } from '@/lib/policy/limiter';
-import { isPrivateHost } from '@/lib/policy/private-hosts';
+import { fetchPolicy } from '@/lib/policy/discover/fetch';
+import { FetchLimiter } from '@/lib/policy/discover/limiter';
+import { isPrivateHost } from '@/lib/policy/discover/private-hosts';
 import { gpcCheckDue, type SignalSiteEntry } from '@/lib/signals/book';
 import { gpcJsonUrl, MAX_GPC_JSON_BYTES, readGpcJson } from '@/lib/signals/gpc-json';
 import { SIGNAL_RULE_ID, SIGNAL_RULESET_ID } from '@/lib/signals/rules';

@@ -9,7 +9,7 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import type { Settings, StorageError } from '@/lib/messages';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, validateSettings } from '@/lib/storage/settings';
-import { entrySize, isCurrent, readCacheEntry, trimEntry, type PolicyCacheEntry } from '@/lib/policy/cache';
+import { entrySize, isCurrent, readCacheEntry, trimEntry, type PolicyCacheEntry } from '@/lib/policy/discover/cache';
 import {
   CACHE_BUDGET_BYTES,
   emptyIndex,
@@ -20,7 +20,7 @@ import {
   without,
   type CacheIndex,
 } from '@/lib/storage/cache-budget';
-import { PARSER_VERSION } from '@/lib/policy/version';
+import { PARSER_VERSION } from '@/lib/policy/read/version';
 import { isSignalEntry, type SignalSiteEntry } from '@/lib/signals/book';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -67,7 +67,7 @@ export async function saveSettings(settings: Settings): Promise<boolean> {
 
 /**
  * Parsed policies are derived data: one entry per site (registrable domain), stamped with the cache format
- * and the reader version; lib/policy/cache.ts discards entries from another version and rebuilds them.
+ * and the reader version; lib/policy/discover/cache.ts discards entries from another version and rebuilds them.
  * Raw keys (browser.storage.local): `policy:<site>` for entries, `cache-index` for sizes and last use.
  */
 const POLICY_PREFIX = 'policy:';

@@ -9,7 +9,7 @@
  */
 import type { Purpose } from '../types';
 import { compileName, PatternIndex, type NamePattern } from './pattern';
-import { parseDuration } from '../policy/duration';
+import { parseDuration } from '../policy/read/duration';
 import { siteOfHost } from '../site';
 
 /** One row of the OCD JSON (all values are strings there). */

@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { allowedBy, CompiledDeclaration, decide } from './decide';
-import { readDocument } from '../policy/read';
+import { readDocument } from '../policy/read/read';
 import { loadKnowledge } from '../../scripts/knowledge-node';
 import { CHOICES, type Choice, type Purpose } from '../types';
+import { SHARED } from '../../tests/support/corpus';
 
 const knowledge = loadKnowledge();
 const kopano = new CompiledDeclaration(
-  readDocument(readFileSync(path.resolve(__dirname, '../../../shared/seeds/002_815192a8c65a0b45.txt'), 'utf8'), {
+  readDocument(readFileSync(path.join(SHARED, 'seeds/002_815192a8c65a0b45.txt'), 'utf8'), {
     url: 'https://kopano.test/privacy-cookie-policy',
     knowledge,
     hint: 'text',

@@ -3,7 +3,7 @@ import { Warden, type ObservedCookie } from './warden';
 import { TabTracker, hostOfUrl } from './tabs';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { siteView } from './view';
-import { readDocument } from '../policy/read';
+import { readDocument } from '../policy/read/read';
 import { loadKnowledge } from '../../scripts/knowledge-node';
 import type { SiteKey } from '../site';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Warden, type ObservedCookie } from '../engine/warden';
 import { siteView } from '../engine/view';
 import { DEFAULT_SETTINGS } from '../storage/settings';
-import { readDocument } from '../policy/read';
+import { readDocument } from '../policy/read/read';
 import { loadKnowledge } from '../../scripts/knowledge-node';
 import type { SiteKey } from '../site';
 import { buildReport, reportFileName } from './build';

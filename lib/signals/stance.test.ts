@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED } from '../../tests/support/corpus';
 import { describe, expect, it } from 'vitest';
-import { findStatements } from '../policy/statements';
+import { findStatements } from './statements';
 import type { SignalStatement } from '../types';
 import { siteStance } from './stance';
 

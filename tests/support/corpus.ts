@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../scripts/knowledge-node';
-import type { Expected } from '../../lib/policy/score';
+import type { Expected } from '../../bench/score';
 
 export const SHARED = path.resolve(ROOT, '../shared');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures/policies');

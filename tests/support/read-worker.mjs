@@ -6,8 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { readDocument } = await import('../../lib/policy/read.ts');
-const { parseCmp } = await import('../../lib/policy/cmp/detect.ts');
+const { readDocument } = await import('../../lib/policy/read/read.ts');
+const { parseCmp } = await import('../../lib/policy/read/cmp/detect.ts');
 const { loadKnowledge } = await import('../../scripts/knowledge-node.ts');
 const knowledge = loadKnowledge();
 

@@ -1,14 +1,14 @@
 /**
- * Discovery (lib/policy/discover.ts) against the demo sites over real HTTP, as the background runs it but
+ * Discovery (lib/policy/discover/discover.ts) against the demo sites over real HTTP, as the background runs it but
  * in Node: fast proof of each path of issue 5 before the browsers do it end to end.
  */
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../demo-sites/server';
-import { discover, discoveryInputOf, mergeDeclarations, type DiscoveryOutcome } from '../../lib/policy/discover';
-import { fetchPolicy, type Fetcher, type FetchLimits, DEFAULT_FETCH_LIMITS, type PolicyRequest } from '../../lib/policy/fetch';
-import { pageFactsFromHtml } from '../../lib/policy/page-facts';
+import { discover, discoveryInputOf, mergeDeclarations, type DiscoveryOutcome } from '../../lib/policy/discover/discover';
+import { fetchPolicy, type Fetcher, type FetchLimits, DEFAULT_FETCH_LIMITS, type PolicyRequest } from '../../lib/policy/discover/fetch';
+import { pageFactsFromHtml } from '../../lib/policy/discover/page-facts';
 
 let server: DemoServer;
 

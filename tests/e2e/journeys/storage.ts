@@ -17,7 +17,7 @@ import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
 import { badgeText, breachRows, popupRows, popupText, storedBreachRows, storedObservationNames, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
-import { PARSER_VERSION } from '../../../lib/policy/version';
+import { PARSER_VERSION } from '../../../lib/policy/read/version';
 
 /**
  * Restart the background as the browser would: Chromium stops the service worker (it wakes for the next
