@@ -16,7 +16,8 @@ import type { CookieRow } from '../lib/messages';
 import type { KnowledgeBase } from '../lib/cookies/knowledge';
 
 export interface AuditInput {
-  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text' };
+  /** `sha256`: the document's hash (`documentSha256`), recorded in the result. */
+  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text'; sha256?: string };
   cookies: string;
   site?: string;
   refused: boolean;
@@ -48,6 +49,7 @@ export function runAudit(input: AuditInput): AuditResult {
     url: input.policy.url,
     knowledge: input.knowledge,
     hint: input.policy.hint,
+    sha256: input.policy.sha256,
     fetchedAt: new Date(now).toISOString(),
   });
   const site = (input.site ? siteOfHost(input.site) : siteOfUrl(input.policy.url)) as SiteKey | null;

@@ -118,7 +118,7 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
       kind: s.kind,
       via: r?.meta?.vias[i] ?? null,
       fetchedAt: s.fetchedAt ?? null,
-      sha256: s.sha256 ?? null,
+      sha256: s.sha256 || null,
       cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
     })),
     policyMeta: r?.meta ?? null,

@@ -44,7 +44,7 @@ export function reportHtml(r: SiteReport, w: ReportWords, lang: string, kindLabe
   const sources = r.policy.sources
     .map(
       (s) =>
-        `<tr><td class="url">${e(s.url)}</td><td>${e(s.kind)}</td><td class="hash">${e(s.sha256 ?? '—')}</td><td>${e(s.fetchedAt ?? '—')}</td></tr>`,
+        `<tr><td class="url">${e(s.url)}</td><td>${e(s.kind)}</td><td class="hash">${e(s.sha256 || '—')}</td><td>${e(s.fetchedAt ?? '—')}</td></tr>`,
     )
     .join('');
   const breaches = r.breaches

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Warden, type ObservedCookie } from '../engine/warden';
 import { siteView } from '../engine/view';
@@ -22,11 +23,13 @@ const cookie = (name: string): ObservedCookie => ({
   sameSite: 'lax',
   storeId: '0',
 });
-const POLICY = readDocument(
-  `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
-   <tbody><tr><td>session</td><td>Login</td><td>2 months</td></tr></tbody></table>`,
-  { url: 'https://syncronis.test/cookie-policy', knowledge },
-);
+const POLICY_TEXT = `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
+   <tbody><tr><td>session</td><td>Login</td><td>2 months</td></tr></tbody></table>`;
+const POLICY = readDocument(POLICY_TEXT, {
+  url: 'https://syncronis.test/cookie-policy',
+  knowledge,
+  sha256: createHash('sha256').update(POLICY_TEXT).digest('hex'),
+});
 const WORDS = new Proxy({} as ReportWords, { get: (_t, k) => `[${String(k)}]` });
 
 function view() {

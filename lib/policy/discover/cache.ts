@@ -9,9 +9,9 @@
 import * as v from 'valibot';
 import { PURPOSES, type Declaration } from '../../types';
 import { retryDelayMs } from './backoff';
+import { sha256Hex } from '../read/digest';
 import type { CmpPointer } from './cmp-pointers';
 import { mergeDeclarations, type DiscoveryInput, type DiscoveryOutcome, type FoundDocument } from './discover';
-import { sha256Hex } from '../read/sha256';
 import { strippedDocumentUrl, strippedPageUrl } from './stored-url';
 
 export const CACHE_FORMAT = 1;
@@ -90,7 +90,8 @@ export function declarationOf(entry: PolicyCacheEntry): Declaration | null {
   return mergeDeclarations(entry.documents.map((d) => d.declaration));
 }
 
-export function documentsHash(documents: readonly FoundDocument[]): string {
+/** One hash for a set of documents: SHA-256 over their sources' hashes (computed where they were fetched). */
+export function documentsHash(documents: readonly FoundDocument[]): Promise<string> {
   return sha256Hex(documents.map((d) => d.declaration.sources.map((s) => s.sha256).join(',')).join('|'));
 }
 
@@ -142,7 +143,7 @@ export function applyOutcome(
   const input = ctx.input ? storedInput(ctx.input) : (prev?.input ?? null);
   const base: PolicyCacheEntry = { ...(prev ?? emptyEntry(ctx.site, ctx.parser)), input, checkedAt: nowIso };
   if (outcome.status === 'found') {
-    const hash = documentsHash(outcome.documents);
+    const hash = outcome.hash;
     const next: PolicyCacheEntry = {
       ...base,
       status: 'found',

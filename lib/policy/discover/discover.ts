@@ -18,7 +18,8 @@ import { termlyCookiesUrl } from '../read/cmp/termly';
 import type { FetchResult, PolicyRequest } from './fetch';
 import { policyLinks } from '../read/links';
 import type { PageFacts } from './page-facts';
-import { readDocumentAsync } from '../read/read';
+import { documentSha256, readDocumentAsync } from '../read/read';
+import { documentsHash } from './cache';
 
 /** How a document was found. */
 export type Via = 'consent-platform' | 'page-link' | 'usual-path' | 'linked-policy';
@@ -49,7 +50,7 @@ export interface Attempt {
 }
 
 export type DiscoveryOutcome =
-  | { status: 'found'; documents: FoundDocument[]; attempts: Attempt[] }
+  | { status: 'found'; documents: FoundDocument[]; attempts: Attempt[]; /** `documentsHash` of the documents. */ hash: string }
   | { status: 'none'; reason: string; attempts: Attempt[] }
   | { status: 'error'; reason: string; attempts: Attempt[] };
 
@@ -147,6 +148,7 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
       url: result.url,
       knowledge: deps.knowledge,
       fetchedAt: deps.now().toISOString(),
+      sha256: await documentSha256(result.text),
       hint,
     });
     return { url: request.url, referer: request.referer, via, etag: result.etag, lastModified: result.lastModified, declaration };
@@ -219,7 +221,10 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     }
   }
 
-  if (documents.length > 0) return { status: 'found', documents: orderDocuments(documents), attempts };
+  if (documents.length > 0) {
+    const ordered = orderDocuments(documents);
+    return { status: 'found', documents: ordered, attempts, hash: await documentsHash(ordered) };
+  }
   // A 404 at a usual path is not a failure of the site's policy, only a guess that missed.
   const real = attempts.find((a) => a.via !== 'usual-path' && !['found', 'no cookie list', 'not modified'].includes(a.result));
   if (real) return { status: 'error', reason: real.result, attempts };
@@ -295,7 +300,13 @@ async function fromPlatform(
     case 'klaro':
     case 'vanilla-cookieconsent':
     case 'tarteaucitron': {
-      const declaration = await readDocumentAsync(pointer.json, { url: pageUrl, knowledge: deps.knowledge, fetchedAt: deps.now().toISOString(), hint: 'json' });
+      const declaration = await readDocumentAsync(pointer.json, {
+        url: pageUrl,
+        knowledge: deps.knowledge,
+        fetchedAt: deps.now().toISOString(),
+        sha256: await documentSha256(pointer.json),
+        hint: 'json',
+      });
       return { url: `${pageUrl}#${pointer.platform}`, via, etag: null, lastModified: null, declaration };
     }
   }
