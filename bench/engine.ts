@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Warden, type ObservedCookie } from '../lib/engine/warden';
+import { Warden } from '../lib/engine/warden';
+import { type ObservedCookie } from '../lib/engine/entry';
 import { compileName } from '../lib/cookies/pattern';
 import { readDocument } from '../lib/policy/read/read';
 import { DEFAULT_SETTINGS } from '../lib/storage/settings';

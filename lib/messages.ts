@@ -4,7 +4,7 @@
  */
 import type { Choice, CookieException, Purpose, Settings, SignalStance, UnknownCookies } from './types';
 import type { GuardSiteData } from './enforce/guard';
-import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
+import type { SitePolicyMeta, SitePolicyState } from './engine/entry';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/discover/page-facts';
 import { CHOICES } from './types';

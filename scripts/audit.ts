@@ -8,7 +8,8 @@
  */
 import { readDocument } from '../lib/policy/read/read';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
-import { Warden, type ObservedCookie } from '../lib/engine/warden';
+import { Warden } from '../lib/engine/warden';
+import { type ObservedCookie } from '../lib/engine/entry';
 import { siteView } from '../lib/engine/view';
 import { DEFAULT_SETTINGS } from '../lib/storage/settings';
 import { normalizeDomain, siteOfHost, siteOfUrl, type SiteKey } from '../lib/site';

@@ -7,7 +7,8 @@ import type { Declaration } from '../types';
 import type { Verdict } from '../enforce/decide';
 import { actualLifetime } from '../cookies/breaches';
 import { domainInSite, type SiteKey } from '../site';
-import type { CookieEntry, Warden } from './warden';
+import type { Warden } from './warden';
+import type { CookieEntry } from './entry';
 import { signalView } from '../signals/view';
 import type { SignalBreach } from '../signals/book';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Warden, type ObservedCookie } from '../engine/warden';
+import { Warden } from '../engine/warden';
+import { type ObservedCookie } from '../engine/entry';
 import { siteView } from '../engine/view';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { readDocument } from '../policy/read/read';
