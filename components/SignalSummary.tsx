@@ -22,7 +22,7 @@ export function reasonText(view: SiteView): string | null {
   }
 }
 
-export function stanceText(view: SiteView): string {
+function stanceText(view: SiteView): string {
   const s = view.signals;
   switch (s.stance) {
     case 'honors':

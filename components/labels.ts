@@ -3,7 +3,7 @@ import type { Choice, Purpose } from '@/lib/types';
 import { lifetimeOf, type Lifetime } from '@/lib/view/lifetime';
 import { t, tn, type MessageKey, type PluralKey } from './i18n';
 
-export const CHOICE_KEYS: Record<Choice, MessageKey> = {
+const CHOICE_KEYS: Record<Choice, MessageKey> = {
   'essential-only': 'choiceEssentialOnly',
   'essential-functional': 'choiceEssentialFunctional',
   'allow-all': 'choiceAllowAll',

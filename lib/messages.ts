@@ -189,7 +189,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
+const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -255,6 +255,6 @@ export function parseRequest(raw: unknown): Request | null {
   }
 }
 
-export function isChoice(x: unknown): x is Choice {
+function isChoice(x: unknown): x is Choice {
   return typeof x === 'string' && (CHOICES as readonly string[]).includes(x);
 }

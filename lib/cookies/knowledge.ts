@@ -50,7 +50,7 @@ export interface CookieBlockKnownJson {
 }
 
 /** CookieBlock's class ids, in order. */
-export const COOKIEBLOCK_PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising'];
+const COOKIEBLOCK_PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising'];
 
 function cookieBlockPurpose(id: number): Purpose {
   return COOKIEBLOCK_PURPOSES[id] ?? 'unknown';
@@ -94,7 +94,7 @@ export interface KnownCookie {
   domain: string;
 }
 
-export function purposeOfOcdCategory(category: string): Purpose {
+function purposeOfOcdCategory(category: string): Purpose {
   switch (category.trim().toLowerCase()) {
     case 'functional':
     case 'security':

@@ -25,7 +25,7 @@ function attributesOf(entry: CookieEntry): string[] {
 }
 
 /** The evidence for one cookie as one site judged it. */
-export function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declaration | null): CookieEvidence {
+function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declaration | null): CookieEvidence {
   const d = v.declared;
   const source = declaration?.sources[d?.sourceIndex ?? 0] ?? null;
   return {

@@ -121,7 +121,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
   const attempts: Attempt[] = [];
   const documents: FoundDocument[] = [];
   const tried = new Set<string>();
-  let failure: string | null = null;
 
   /** Fetch and read one document; null when it failed (recorded) or was already tried. */
   const read = async (request: PolicyRequest, via: Via, hint?: 'js' | 'json'): Promise<FoundDocument | null> => {
@@ -131,7 +130,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     const result = await deps.fetch(held ? { ...request, etag: held.etag, lastModified: held.lastModified } : request);
     if (!result.ok) {
       attempts.push({ url: request.url, via, result: result.reason });
-      failure ??= result.reason;
       return null;
     }
     if (!result.modified && held) {
@@ -162,7 +160,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     if (!result.ok || !result.modified) {
       const reason = result.ok ? 'not modified' : result.reason;
       attempts.push({ url, via, result: reason });
-      if (!result.ok) failure ??= reason;
       return null;
     }
     return { text: result.text, url: result.url };
@@ -230,7 +227,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
   if (real) return { status: 'error', reason: real.result, attempts };
   const usualFailure = attempts.find((a) => a.via === 'usual-path' && isServerFailure(a.result));
   if (usualFailure) return { status: 'error', reason: usualFailure.result, attempts };
-  void failure;
   return { status: 'none', reason: noneReason(input, attempts), attempts };
 }
 
