@@ -8,6 +8,7 @@ import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
 import { cookieNames, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
+import { writeEnforcementFigures } from '../support/figures';
 
 type Choice = 'essential-only' | 'essential-functional' | 'allow-all';
 const MODES: Choice[] = ['essential-only', 'essential-functional', 'allow-all'];
@@ -61,6 +62,8 @@ interface Lifetimes {
   stored: number;
   median: number;
   max: number;
+  /** Every login's lifetime in ms, 0 for a cookie never stored (bench/results.json takes these). */
+  all: number[];
 }
 
 /** How long each refused cookie lived in the store: from its set event to its removal (0 when never stored). */
@@ -77,7 +80,7 @@ async function lifetimes(ext: TestPage, name: string, runs: number): Promise<Lif
     }
   }
   const all = [...spans, ...Array(Math.max(0, runs - spans.length)).fill(0)].sort((a, b) => a - b);
-  return { runs, stored: spans.length, median: all[Math.floor(all.length / 2)] ?? 0, max: all[all.length - 1] ?? 0 };
+  return { runs, stored: spans.length, median: all[Math.floor(all.length / 2)] ?? 0, max: all[all.length - 1] ?? 0, all };
 }
 
 async function login(page: TestPage, server: DemoServer, user: string): Promise<void> {
@@ -118,6 +121,8 @@ export async function noLeakAndLoginsSurviveEveryMode(driver: Driver, server: De
     const tracker = mode === 'allow-all' ? [] : leaks(server, from, 'tracker.test', ['IDE']);
     const redirected = server.requests.slice(from).find((r) => r.path === '/account');
     report.push(`${driver.name} ${mode}: ${server.requests.length - from} requests, ${market.length} to market.test and ${tracker.length} to tracker.test carried a refused cookie`);
+    // For bench/results.json, written before the assertions so that a leak is recorded too.
+    writeEnforcementFigures(driver.name, { requestsWithRefusedCookie: market.length + tracker.length, refusedCookieLifetimeMs: [] });
     expect(market).toEqual([]);
     expect(tracker).toEqual([]);
     expect(redirected).toBeDefined();
@@ -142,6 +147,7 @@ export async function noLeakAndLoginsSurviveEveryMode(driver: Driver, server: De
     await page.goto(server.url('market.test', '/logout', true));
   }
   const life = await lifetimes(ext, '_gcl_au', runs);
+  writeEnforcementFigures(driver.name, { requestsWithRefusedCookie: 0, refusedCookieLifetimeMs: life.all });
   report.push(
     `${driver.name} refused HTTP-set _gcl_au: stored ${life.stored} of ${life.runs} times; lifetime in the store median ${life.median.toFixed(1)} ms, max ${life.max.toFixed(1)} ms`,
   );
@@ -301,6 +307,7 @@ export async function expectEnforced(driver: Driver, server: DemoServer, ext: Te
   await expect.poll(() => server.requests.slice(from).filter((r) => r.path.startsWith('/collect')).length).toBe(2);
   const market = leaks(server, from, 'market.test', REFUSED['essential-only']);
   console.log(`${driver.name} after restart: ${market.length} requests to market.test carried a refused cookie`);
+  writeEnforcementFigures(driver.name, { requestsWithRefusedCookie: market.length, refusedCookieLifetimeMs: [] });
   expect(market).toEqual([]);
   await page.goto(server.url('app.test', '/p/1', true));
   await expect.poll(() => cookieNames(ext, 'app.test')).toContain('_ga');
