@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import type { DemoServer, RecordedRequest } from '../../demo-sites/server';
 import { EXT_API, type Driver, type TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
-import { cookieNames, tabIdOf } from '../support/extension';
+import { cookieNames, popupRows, tabIdOf } from '../support/extension';
 import { waitForExtension } from './skeleton';
 import { writeEnforcementFigures } from '../support/figures';
 
@@ -281,6 +281,37 @@ export async function theGuardIsHardToFindAndToUnwrap(driver: Driver, server: De
   })()`);
   expect(probe).toEqual({ viaDescriptor: false, viaStore: false, globals: [], attributes: 0, reads: true, native: true });
   await page.close();
+}
+
+/**
+ * Chromium: a page that gets two main-world guards still hands both their site's data and hears both, and
+ * leaves no channel behind. It happens when the background moves a site from the default registration to one
+ * of its own: the new one is registered before the old one is narrowed, so a page that starts in between gets
+ * both (the "syncronis ignores DNT" flake, about 1 run in 5: the default's open guard and the site's strict one;
+ * the bridge took the first channel only, and the strict guard's refusals were never listed). Here the test
+ * registers the open build beside the default strict one (Chromium injects one file once per page, so the same
+ * build twice would be one guard). Before the fix, the second channel stayed in the page (this check failed).
+ */
+export async function twoGuardsInOnePageBothReport(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  await ext.evaluate(
+    `${EXT_API}.scripting.registerContentScripts([{ id: 'e2e-second-guard', js: ['content-scripts/cookie-guard-open.js'], matches: ['https://market.test/*'], runAt: 'document_start', world: 'MAIN', allFrames: true, persistAcrossSessions: false }]).then(() => true)`,
+  );
+  // Rows listed earlier (market.test's _ga and _fbp were refused in other journeys) are forgotten first.
+  await send(ext, { type: 'clear-history' });
+  const page = await driver.newPage();
+  await page.goto(server.url('market.test', '/p/3', true));
+  const tabId = (await tabIdOf(ext, server.url('market.test', '', true)))!;
+  expect(await page.text('#cookies')).not.toMatch(/_ga=|_fbp=/);
+  expect(await page.evaluate<number>(`document.querySelectorAll('[data-cookie-warden-guard]').length`)).toBe(0);
+  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect
+    .poll(async () => (await popupRows(popup)).filter((r) => r.name === '_ga' || r.name === '_fbp').map((r) => `${r.name}:${r.state}`).sort())
+    .toEqual(['_fbp:removed', '_ga:removed']);
+  await ext.evaluate(`${EXT_API}.scripting.unregisterContentScripts({ ids: ['e2e-second-guard'] }).then(() => true)`);
+  await popup.close();
+  await page.close();
+  await ext.close();
 }
 
 /** The choice survives a background restart: the guard and the rules come back with it. */
