@@ -31,6 +31,8 @@ export interface PopupFigures {
   openMs: number[];
   /** Per open: ms from the popup page's start to its DOMContentLoaded (the page itself, before the view's request). */
   pageLoadedMs?: number[];
+  /** Per open: ms of one more `get-site-view` request from the open popup (the background's answer, its transfer). */
+  viewRequestMs?: number[];
   measuredAt?: string;
 }
 
@@ -58,8 +60,9 @@ export function readE2eFigures({ onlyPresent = false } = {}): void {
     if (!f && onlyPresent) continue;
     const opens = [...(f?.openMs ?? [])].sort((a, b) => a - b);
     const loaded = [...(f?.pageLoadedMs ?? [])].sort((a, b) => a - b);
+    const requests = [...(f?.viewRequestMs ?? [])].sort((a, b) => a - b);
     const note = f
-      ? `${f.rows} rows, ${f.openMs.length} opens; the page itself loaded (DOMContentLoaded) at a median ${medianOf(loaded)?.toFixed(0) ?? '-'} ms`
+      ? `${f.rows} rows, ${f.openMs.length} opens; medians: the page itself loaded (DOMContentLoaded) at ${medianOf(loaded)?.toFixed(0) ?? '-'} ms, the view's request alone took ${medianOf(requests)?.toFixed(0) ?? '-'} ms`
       : `no ${path.relative(ROOT, file)} from an e2e run`;
     record(`e2e.${browser}.popup_500_rows_median_ms` as FigureKey, medianOf(opens), note);
     record(`e2e.${browser}.popup_500_rows_max_ms` as FigureKey, opens.length ? opens.at(-1)! : null, note);

@@ -31,6 +31,7 @@ export function writePopupFigures(browser: 'chromium' | 'firefox', figures: Popu
     rows: Math.min(before?.rows ?? figures.rows, figures.rows),
     openMs: [...(before?.openMs ?? []), ...figures.openMs],
     pageLoadedMs: [...(before?.pageLoadedMs ?? []), ...(figures.pageLoadedMs ?? [])],
+    viewRequestMs: [...(before?.viewRequestMs ?? []), ...(figures.viewRequestMs ?? [])],
     measuredAt: new Date().toISOString(),
   };
   writeFileSync(file, JSON.stringify(merged, null, 2) + '\n');
