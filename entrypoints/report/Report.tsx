@@ -99,7 +99,7 @@ export function Report({ tabId }: { tabId: number | null }) {
           type="button"
           id="save-html"
           onClick={() =>
-            download(reportFileName(report, 'html'), reportHtml(report, w, uiLanguage(), breachLabel), 'text/html')
+            download(reportFileName(report, 'html'), reportHtml(report, w, uiLanguage(), breachLabel, evidenceLabel), 'text/html')
           }
         >
           {t('reportSaveHtml')}
