@@ -367,9 +367,10 @@ export async function reportOfASite(driver: Driver, server: DemoServer): Promise
 
 /** The pages in German and French: the browser's language picks the words. */
 export async function localesLoad(driver: Driver, server: DemoServer): Promise<void> {
-  const expected: Record<string, { title: string; filter: string }> = {
-    de: { title: 'Cookie Warden – Einstellungen', filter: 'Alle' },
-    fr: { title: 'Paramètres de Cookie Warden', filter: 'Tous' },
+  // The DNT / GPC words and the exceptions too (issue 14's leftovers): syncronis says it ignores DNT.
+  const expected: Record<string, { title: string; filter: string; exceptions: string; sent: string; reason: string }> = {
+    de: { title: 'Cookie Warden – Einstellungen', filter: 'Alle', exceptions: 'Cookie-Ausnahmen', sent: 'Do Not Track und GPC gesendet.', reason: 'Nur notwendige: Laut eigener Aussage ignoriert diese Website Do Not Track' },
+    fr: { title: 'Paramètres de Cookie Warden', filter: 'Tous', exceptions: 'Exceptions par cookie', sent: 'Do Not Track et GPC envoyés.', reason: 'Essentiels uniquement : ce site indique ignorer Do Not Track' },
   };
   for (const lang of ['de', 'fr']) {
     const local = driver.name === 'chromium' ? await launchChromium({ thirdPartyCookies: true, lang }) : await launchFirefox(server.hosts, { lang });
@@ -378,11 +379,14 @@ export async function localesLoad(driver: Driver, server: DemoServer): Promise<v
       await expect.poll(() => options.text('h1')).toBe(expected[lang]!.title);
       expect(await options.evaluate<string>('document.documentElement.lang')).toMatch(new RegExp(`^${lang}`));
       await expectAccessible(options, `options (${lang})`);
+      expect(await options.text('[data-testid="cookie-exceptions"] h2')).toBe(expected[lang]!.exceptions);
       const page = await local.newPage();
       await page.goto(server.url('syncronis.test', '/'));
       const tabId = (await tabIdOf(options, server.url('syncronis.test', '')))!;
       const popup = await local.extensionPage(`popup.html?tabId=${tabId}`);
       await expect.poll(() => popup.evaluate<string>(`document.querySelector('[data-filter="all"]')?.textContent ?? ''`)).toContain(expected[lang]!.filter);
+      await expect.poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="choice-reason"]')?.textContent ?? ''`)).toBe(expected[lang]!.reason);
+      expect(await popup.text('[data-testid="signal-stance"]')).toMatch(new RegExp(`^${expected[lang]!.sent}`));
       if (driver.name === 'chromium') await popup.screenshot(path.join(SHOTS, `popup-${lang}.png`));
     } finally {
       await local.close();
