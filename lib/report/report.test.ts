@@ -76,6 +76,15 @@ describe('site report', () => {
     expect(html).toContain(r.policy.sources[0]!.sha256!);
   });
 
+  it('the HTML file labels the evidence and the breach kinds in the words it is given', () => {
+    const r = buildReport(view(), new Date('2026-12-01T12:00:00Z'), '0.1.0')!;
+    const keys = r.breaches[0]!.evidence.map((p) => p.key);
+    expect(keys).toContain('firstSeen');
+    const html = reportHtml(r, WORDS, 'en', (k) => `<kind ${k}>`, (k) => `<label ${k}>`);
+    expect(html).toContain('&lt;kind undeclared&gt;');
+    for (const key of keys) expect(html).toContain(`&lt;label ${key}&gt;`);
+  });
+
   it('no site, no report', () => {
     expect(buildReport({ ...view(), site: null }, new Date(), '0')).toBeNull();
   });
