@@ -22,3 +22,4 @@
 export * from './feature-space';
 export * from './name-features';
 export * from './update-features';
+export { hash32, nameShape, nameTokens } from './name-pieces';

@@ -3,39 +3,12 @@
  * tokens and trigrams hashed, first or third party, the knowledge base's verdicts as evidence, other sites'
  * labels). Computed once per cookie identity and cached by the caller (lib/cookies/judge.ts). Pure.
  */
-import type { KnowledgeBase } from './knowledge';
+import type { KnowledgeBase, KnownCookie } from './knowledge';
 import { classifyName } from './classify';
 import { siteOfHost, siteOfUrl } from '../site';
 import { CLASSES, DENSE, F, pairKey, type FeatureVector, type LabelCounts, type SiteLabelTable } from './feature-space';
+import { hashChar, hashLower, hashPaddedGram, hashWith, nameShape, prefixState, scanned, scanTokens, TOKEN_DIGITS, TOKEN_HEX } from './name-pieces';
 
-
-/** FNV-1a, 32 bits: a stable hash for feature names (the model's buckets depend on it). */
-export function hash32(s: string): number {
-  return hashWith(PREFIX_NONE, s, 0, s.length);
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const PREFIX_NONE = FNV_OFFSET;
-
-/** The FNV-1a state after `prefix` (to hash `prefix + text` without building the string). */
-function prefixState(prefix: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < prefix.length; i++) {
-    h ^= prefix.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-/** hash32(prefix + s.slice(from, to)), from the prefix's state. */
-function hashWith(state: number, s: string, from: number, to: number): number {
-  let h = state;
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 const H = {
   name: prefixState('n:'),
@@ -50,34 +23,7 @@ const H = {
   domain: prefixState('d:'),
   pattern: prefixState('pat:'),
 };
-
-/**
- * Word pieces of a cookie name, lower-case: split on punctuation, camelCase and letter/digit boundaries;
- * digit runs become `0`, long hex-like runs `#`. `_hjSessionUser_12345` -> `hj session user 0`.
- */
-export function nameTokens(name: string): string[] {
-  const out: string[] = [];
-  for (const part of name.split(/[^A-Za-z0-9]+/)) {
-    if (!part) continue;
-    if (part.length >= 8 && /\d/.test(part) && /^[0-9a-fA-F]+$/.test(part)) {
-      out.push('#');
-      continue;
-    }
-    for (const piece of part.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/)) {
-      if (!piece) continue;
-      out.push(/^\d+$/.test(piece) ? '0' : piece.toLowerCase());
-    }
-  }
-  return out;
-}
-
-/** The name with its variable parts blanked: digits runs -> `0`, long hex / id runs -> `#`. `_ga_Q2W3E4R5` -> `_ga_#`. */
-export function nameShape(name: string): string {
-  return name
-    .replace(/[0-9A-Za-z]*\d[0-9A-Za-z]*/g, (run) => (run.length >= 6 || /^\d+$/.test(run) ? (/^\d+$/.test(run) ? '0' : '#') : run))
-    .replace(/[0-9a-f]{16,}/gi, '#')
-    .toLowerCase();
-}
+const FIRST_PARTY = hashWith(H.domain, 'first-party', 0, 'first-party'.length);
 
 /** The site's registrable domain from a URL or a host. */
 export function siteKeyOf(site: string): string {
@@ -117,6 +63,8 @@ export interface StaticInfo {
   known: number;
   /** What other sites declared for the cookie: by name on its third-party domain, else by name. */
   others: LabelCounts | undefined;
+  /** The Open Cookie Database's entry for the cookie (looked up only with the knowledge base's verdicts). */
+  ocd: KnownCookie | undefined;
 }
 
 const LOG_NAME = Math.log(65);
@@ -137,49 +85,60 @@ export function staticFeatures(
 ): StaticInfo {
   out.clear();
   const mask = buckets - 1;
-  const hashed = (state: number, text: string, v = 1, from = 0, to = text.length) => out.push(DENSE + (hashWith(state, text, from, to) & mask), v);
 
-  // Name shape.
+  // Name shape, in one pass: digits, capitals, a dot or dash, a variable part (4+ digits, 8+ of [0-9a-f] or
+  // 8+ of [A-Z0-9] in a row).
   let digits = 0;
   let upper = 0;
+  let dotOrDash = false;
+  let runDigits = 0;
+  let runHexLower = 0;
+  let runUpperDigits = 0;
+  let variable = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) upper++;
+    const digit = c >= 48 && c <= 57;
+    const cap = c >= 65 && c <= 90;
+    if (digit) digits++;
+    else if (cap) upper++;
+    else if (c === 46 || c === 45) dotOrDash = true;
+    runDigits = digit ? runDigits + 1 : 0;
+    runHexLower = digit || (c >= 97 && c <= 102) ? runHexLower + 1 : 0;
+    runUpperDigits = digit || cap ? runUpperDigits + 1 : 0;
+    if (runDigits >= 4 || runHexLower >= 8 || runUpperDigits >= 8) variable = true;
   }
   const len = Math.max(name.length, 1);
   out.push(F.nameLength, Math.log(1 + Math.min(name.length, 64)) / LOG_NAME);
   out.push(F.nameDigits, digits / len);
   out.push(F.nameUpper, upper / len);
-  if (name.startsWith('_')) out.push(F.nameUnderscore, 1);
+  if (name.charCodeAt(0) === 95) out.push(F.nameUnderscore, 1);
   if (name.startsWith('__')) out.push(F.nameDoubleUnderscore, 1);
-  if (/[.-]/.test(name)) out.push(F.nameDotOrDash, 1);
-  if (/\d{4,}|[0-9a-f]{8,}|[A-Z0-9]{8,}/.test(name)) out.push(F.nameVariablePart, 1);
-  if (/^__(?:Host|Secure)-/.test(name)) out.push(F.nameHostPrefix, 1);
+  if (dotOrDash) out.push(F.nameDotOrDash, 1);
+  if (variable) out.push(F.nameVariablePart, 1);
+  if (name.startsWith('__Host-') || name.startsWith('__Secure-')) out.push(F.nameHostPrefix, 1);
 
-  const tokens = nameTokens(name);
-  out.push(F.nameTokens, Math.min(tokens.length, 8) / 8);
+  const tokens = scanTokens(name);
+  out.push(F.nameTokens, Math.min(tokens, 8) / 8);
   const lower = name.toLowerCase();
   const shape = nameShape(name);
-  hashed(H.name, lower);
-  hashed(H.shape, shape);
-  if (tokens.length > 0) {
-    const w = 1 / Math.sqrt(tokens.length);
-    for (const t of tokens) hashed(H.word, t, w);
-    hashed(H.first, tokens[0]!);
-    hashed(H.last, tokens[tokens.length - 1]!);
+  pushHash(out, mask, hashWith(H.name, lower, 0, lower.length), 1);
+  pushHash(out, mask, hashWith(H.shape, shape, 0, shape.length), 1);
+  if (tokens > 0) {
+    const w = 1 / Math.sqrt(tokens);
+    for (let t = 0; t < tokens; t++) pushHash(out, mask, tokenHash(H.word, name, t), w);
+    pushHash(out, mask, tokenHash(H.first, name, 0), 1);
+    pushHash(out, mask, tokenHash(H.last, name, tokens - 1), 1);
   }
   let skip = 0;
   while (skip < shape.length && !isAlnum(shape.charCodeAt(skip))) skip++;
   const stemLength = shape.length - skip;
-  if (stemLength >= 2) hashed(H.p2, shape, 1, skip, skip + 2);
-  if (stemLength >= 3) hashed(H.p3, shape, 1, skip, skip + 3);
-  if (stemLength >= 4) hashed(H.p4, shape, 1, skip, skip + 4);
-  const padded = `^${shape.length > 48 ? shape.slice(0, 48) : shape}$`;
-  if (padded.length >= 3) {
-    const w = 1 / Math.sqrt(padded.length - 2);
-    for (let i = 0; i + 3 <= padded.length; i++) hashed(H.gram, padded, w, i, i + 3);
-  }
+  if (stemLength >= 2) pushHash(out, mask, hashWith(H.p2, shape, skip, skip + 2), 1);
+  if (stemLength >= 3) pushHash(out, mask, hashWith(H.p3, shape, skip, skip + 3), 1);
+  if (stemLength >= 4) pushHash(out, mask, hashWith(H.p4, shape, skip, skip + 4), 1);
+  // Trigrams of `^` + the shape's first 48 characters + `$`.
+  const padded = Math.min(shape.length, 48) + 2;
+  const gw = 1 / Math.sqrt(padded - 2);
+  for (let i = 0; i + 3 <= padded; i++) pushHash(out, mask, hashPaddedGram(H.gram, shape, i, padded), gw);
 
   // Domain against the site.
   const cookieSite = cookieSiteOf(domain);
@@ -187,13 +146,14 @@ export function staticFeatures(
   const third = cookieSite !== siteKey;
   if (third) {
     out.push(F.thirdParty, 1);
-    hashed(H.domain, cookieSite);
-  } else hashed(H.domain, 'first-party');
-  const host = domain.charCodeAt(0) === 46 ? domain.slice(1) : domain;
-  if (host.length !== cookieSite.length && !host.startsWith('www.')) out.push(F.domainSubhost, 1);
+    pushHash(out, mask, hashWith(H.domain, cookieSite, 0, cookieSite.length), 1);
+  } else pushHash(out, mask, FIRST_PARTY, 1);
+  const hostStart = domain.charCodeAt(0) === 46 ? 1 : 0;
+  if (domain.length - hostStart !== cookieSite.length && !domain.startsWith('www.', hostStart)) out.push(F.domainSubhost, 1);
 
   const knowledgeVerdicts = opts.knowledgeVerdicts ?? true;
   let known = -1;
+  let ocd: KnownCookie | undefined;
   if (kb) {
     const counts = kb.purposesOfDomain(cookieSite);
     if (third && counts) {
@@ -202,7 +162,7 @@ export function staticFeatures(
       for (let k = 0; k < 4; k++) out.push(F.domainPurpose + k, counts[k]! / total);
     }
     if (knowledgeVerdicts) {
-      const ocd = kb.lookup(name, domain);
+      ocd = kb.lookup(name, domain);
       const ok = ocd ? CLASSES.indexOf(ocd.purpose) : -1;
       if (ok >= 0) {
         out.push(F.ocd + ok, 1);
@@ -216,7 +176,8 @@ export function staticFeatures(
     const pattern = kb.namePatternOf(name);
     if (pattern >= 0) {
       out.push(F.namePattern, 1);
-      hashed(H.pattern, String(pattern));
+      const p = String(pattern);
+      pushHash(out, mask, hashWith(H.pattern, p, 0, p.length), 1);
     }
   }
   if (knowledgeVerdicts) {
@@ -237,7 +198,19 @@ export function staticFeatures(
     }
     others ??= byName;
   }
-  return { known, others };
+  return { known, others, ocd };
+}
+
+function pushHash(out: FeatureVector, mask: number, hash: number, v: number): void {
+  out.push(DENSE + (hash & mask), v);
+}
+
+/** The hash of token `t` of the last scanTokens(name), from `state`. */
+function tokenHash(state: number, name: string, t: number): number {
+  const kind = scanned.kind[t];
+  if (kind === TOKEN_HEX) return hashChar(state, 35);
+  if (kind === TOKEN_DIGITS) return hashChar(state, 48);
+  return hashLower(state, name, scanned.start[t]!, scanned.end[t]!);
 }
 
 function isAlnum(c: number): boolean {
