@@ -12,6 +12,7 @@ import { shippedModel, UndeclaredJudge } from '../cookies/judge';
 import { normalizeDomain, siteOfHost, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
 import { TabTracker } from './tabs';
+import { EntryOrder } from './entry-order';
 import { siteVerdict, type Probe } from './verdict';
 import {
   copyAttributes,
@@ -37,6 +38,7 @@ export class Warden {
   readonly tabs: TabTracker;
   private readonly sites = new Map<SiteKey, SiteRecord>();
   private readonly entries = new Map<string, CookieEntry>();
+  private readonly order = new EntryOrder(this.entries);
   private currentSettings: Settings;
   /** Bumped whenever the settings change: verdicts judged under older settings are judged again. */
   private settingsGeneration = 0;
@@ -49,11 +51,7 @@ export class Warden {
   /** The value of the cookie being judged, for the classifier's value-shape features only: never stored. */
   private transientValue: string | undefined;
 
-  constructor(
-    private readonly knowledge: KnowledgeBase | null,
-    settings: Settings,
-    tabs: TabTracker = new TabTracker(),
-  ) {
+  constructor(private readonly knowledge: KnowledgeBase | null, settings: Settings, tabs: TabTracker = new TabTracker()) {
     this.currentSettings = settings;
     this.tabs = tabs;
     this.judge = new UndeclaredJudge(shippedModel(), knowledge);
@@ -276,6 +274,7 @@ export class Warden {
         lastSeen: now,
       };
       this.entries.set(key, entry);
+      this.order.added(entry);
     } else {
       copyAttributes(cookie, entry.cookie);
       entry.lastSeen = now;
@@ -301,11 +300,10 @@ export class Warden {
   }
 
   private evictOldestEntry(): void {
-    const oldest = this.entries.keys().next().value;
-    if (oldest === undefined) return;
-    const entry = this.entries.get(oldest)!;
-    for (const site of entry.sites) this.sites.get(site)?.cookies.delete(oldest);
-    this.entries.delete(oldest);
+    const entry = this.order.oldest();
+    if (!entry) return;
+    for (const site of entry.sites) this.sites.get(site)?.cookies.delete(entry.key);
+    this.entries.delete(entry.key);
   }
 
   /**
