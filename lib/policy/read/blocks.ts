@@ -80,7 +80,7 @@ function* walk(el: HtmlElement, listDepth: number, out: Block[], warnings: strin
       continue;
     }
     if (child.name === 'table') {
-      const table = yield* readTable(child, warnings);
+      const table = yield* tableBlock(child, warnings);
       if (table.rows.length > 0) out.push(table);
       continue;
     }
@@ -164,7 +164,7 @@ function leadOf(el: HtmlElement): string | null {
   return null;
 }
 
-function* readTable(table: HtmlElement, warnings: string[]): Steps<Extract<Block, { kind: 'table' }>> {
+function* tableBlock(table: HtmlElement, warnings: string[]): Steps<Extract<Block, { kind: 'table' }>> {
   const rows: Cell[][] = [];
   let headRows = 0;
   // Rows of this table only, not of tables nested in its cells.

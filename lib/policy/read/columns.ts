@@ -2,7 +2,7 @@
  * What a table column holds, from its header, in en / fr / de / es / cy / nl / it.
  * Checked in order: the first role whose words match a header wins, and each role is given to one column.
  */
-import { fold } from './purpose';
+import { foldCaseAndAccents } from './purpose';
 
 export type ColumnRole =
   | 'name'
@@ -32,7 +32,7 @@ const ROLE_WORDS: Array<[ColumnRole, RegExp]> = [
 
 /** The role of one header text, or null when it says nothing we use. */
 export function roleOfHeader(text: string, strict = false): ColumnRole | null {
-  const f = fold(text).replace(/[*_#:`]/g, '').replace(/\s+/g, ' ').trim();
+  const f = foldCaseAndAccents(text).replace(/[*_#:`]/g, '').replace(/\s+/g, ' ').trim();
   if (!f || f.length > (strict ? 40 : 60)) return null;
   for (let i = 0; i < ROLE_WORDS.length - (strict ? 1 : 0); i++) {
     const [role, re] = ROLE_WORDS[i]!;
@@ -74,10 +74,10 @@ const SAYS_NAME = /\b(name|names|nom|nombre|enw|naam|nome|id|identifier|bezeichn
  */
 function preferNamedNameColumn(cells: string[], roles: Array<ColumnRole | null>): void {
   const current = roles.indexOf('name');
-  if (current < 0 || SAYS_NAME.test(fold(cells[current]!))) return;
+  if (current < 0 || SAYS_NAME.test(foldCaseAndAccents(cells[current]!))) return;
   for (let i = 0; i < cells.length; i++) {
     if (i === current) continue;
-    const f = fold(cells[i]!);
+    const f = foldCaseAndAccents(cells[i]!);
     if ((roles[i] === 'ignore' || roles[i] === null) && SAYS_NAME.test(f) && roleOfHeader(cells[i]!) === 'name') {
       roles[i] = 'name';
       roles[current] = roles.includes('provider') ? 'ignore' : 'provider';

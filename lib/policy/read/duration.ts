@@ -8,7 +8,7 @@
  * wins ("1 to 2 years", "Session or 1 year"), because a site that writes two lifetimes has promised
  * neither shorter one.
  */
-import { fold } from './purpose';
+import { foldCaseAndAccents } from './purpose';
 
 export interface ParsedDuration {
   seconds: number | null;
@@ -99,7 +99,7 @@ const PERSISTENT = /\b(persist[ae]n\w*|permanen\w*|dauerhaft|parhaol|parhaus|bli
 
 export function parseDuration(text: string): ParsedDuration {
   if (typeof text !== 'string') return { seconds: null, warning: 'duration: not text' };
-  const f = fold(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+  const f = foldCaseAndAccents(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
   if (f.length === 0) return { seconds: null, warning: 'duration: empty' };
 
   const iso = isoSeconds(f);

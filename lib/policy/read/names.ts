@@ -80,3 +80,9 @@ function splitSlash(p: string): string[] {
   if (parts.length > 1 && parts.every((x) => /^[A-Za-z_][\w.\-]*$/.test(x))) return parts;
   return [p];
 }
+
+/** Without a header saying so, only names that look technical count: `_ga`, `NID`, `csrftoken`, `ai_user`. */
+export function looksTechnical(s: string): boolean {
+  if (!looksLikeName(s)) return false;
+  return /[_.\-\d]/.test(s) || /^[A-Z0-9]{2,12}$/.test(s) || /[a-z][A-Z]/.test(s);
+}

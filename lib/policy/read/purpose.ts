@@ -11,7 +11,7 @@
 import type { Purpose } from '../../types';
 
 /** Fold case and accents so one vocabulary serves every language. */
-export function fold(text: string): string {
+export function foldCaseAndAccents(text: string): string {
   // Most text is ASCII: only the rest needs decomposing to drop accents.
   const plain = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
   return plain
@@ -54,7 +54,7 @@ const CATEGORY_WORDS: Array<[Purpose, RegExp]> = [
  */
 export function purposeOfCategory(label: string | null | undefined): Purpose | null {
   if (!label) return null;
-  const f = fold(label);
+  const f = foldCaseAndAccents(label);
   // A category is a short label; a sentence that happens to say "consent" is not one.
   if (f.length === 0 || f.length > 100 || /:\s\S/.test(f)) return null;
   if (NEGATED.test(f)) return null;
@@ -116,7 +116,7 @@ const ORDER: Array<Exclude<Purpose, 'unknown'>> = ['essential', 'advertising', '
 /** What free text about one cookie suggests, or 'unknown'. */
 export function purposeOfText(text: string | null | undefined): Purpose {
   if (!text) return 'unknown';
-  const f = fold(text.length > 2000 ? text.slice(0, 2000) : text);
+  const f = foldCaseAndAccents(text.length > 2000 ? text.slice(0, 2000) : text);
   let best: Purpose = 'unknown';
   let bestScore = 0;
   let bestAt = Infinity;
