@@ -23,6 +23,8 @@ export type CategoryLabel = { label: string; purpose: Purpose | null };
 export interface RowFacts {
   names: string[];
   isKey: boolean;
+  /** Where a key is kept, when the document says (a key without it is taken for localStorage). */
+  storage?: 'localStorage' | 'sessionStorage';
   categoryLabel: string | null;
   purposeText: string | null;
   duration: string | null;
@@ -93,7 +95,7 @@ export class Collector {
       const purpose: Purpose =
         decided?.purpose ?? (fromText !== 'unknown' ? fromText : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
       if (facts.isKey) {
-        this.storage.push({ key: name, storage: 'localStorage', purposeAsWritten, purpose });
+        this.storage.push({ key: name, storage: facts.storage ?? 'localStorage', purposeAsWritten, purpose });
         continue;
       }
       const pattern = compileName(name);

@@ -16,8 +16,9 @@ import { findStatements } from '../../signals/statements';
 import { policyLinks, type RawLink } from './links';
 import { Collector, STORAGE_HEADING } from './collector';
 import { readCookieTable } from './tables';
-import { KeyValueReader } from './key-value';
 import { readLeadItem } from './lead-items';
+import { KeyValueReader, readRecord } from './key-value';
+import { cookieHeadings } from './heading-records';
 
 export const MAX_DOCUMENT_CHARS = 5_000_000;
 
@@ -61,19 +62,21 @@ function headingCategory(stack: Heading[]): { label: string; purpose: Purpose } 
   return null;
 }
 
-export function extractFromHtml(
-  html: string,
-  baseUrl: string,
-  knownPurpose: ((name: string) => Purpose | null) | null = null,
-): HtmlExtraction {
-  return runSync(extractSteps(html, baseUrl, knownPurpose));
+/** What the knowledge base tells a reader: a known name's purpose, the known name a display name spells. */
+export interface ReaderKnowledge {
+  purposeOf(name: string): Purpose | null;
+  nameOfDisplay(display: string): string | null;
+}
+
+export function extractFromHtml(html: string, baseUrl: string, known: ReaderKnowledge | null = null): HtmlExtraction {
+  return runSync(extractSteps(html, baseUrl, known));
 }
 
 /** `extractFromHtml` in steps (pause points between chunks, elements, blocks and rows), within `budget`. */
 export function* extractSteps(
   html: string,
   baseUrl: string,
-  knownPurpose: ((name: string) => Purpose | null) | null = null,
+  known: ReaderKnowledge | null = null,
   budget?: Budget,
 ): Steps<HtmlExtraction> {
   const warnings: string[] = [];
@@ -86,7 +89,8 @@ export function* extractSteps(
   const { blocks, warnings: blockWarnings } = yield* toBlocksSteps(parsed.root, budget);
   warnings.push(...blockWarnings);
 
-  const out = new Collector(knownPurpose);
+  const out = new Collector(known ? (name) => known.purposeOf(name) : null);
+  const cookieHeads = cookieHeadings(blocks, known ? (display) => known.nameOfDisplay(display) : null);
   const headings: Heading[] = [];
   const kv = new KeyValueReader(out);
   let lastLead: { depth: number; text: string } | null = null;
@@ -102,6 +106,17 @@ export function* extractSteps(
     }
     switch (block.kind) {
       case 'heading': {
+        const record = cookieHeads.get(bi);
+        if (record) {
+          kv.flush();
+          while (headings.length > 0 && headings[headings.length - 1]!.level >= block.level) headings.pop();
+          const lines = blocks.slice(bi + 1, record.end).flatMap((b) => (b.kind === 'heading' || b.kind === 'table' ? [] : b.text.split('\n')));
+          if (record.name) readRecord([record.name], lines, headingCategory(headings), out);
+          else warnings.push(`heading "${block.text.slice(0, 80)}" names a cookie by a display name that spells no known cookie: not read`);
+          lastLead = null;
+          bi = record.end - 1;
+          break;
+        }
         // Complianz and similar lists: a small heading "Name" / "Expiration" / "Function" and its value below.
         const next = blocks[bi + 1];
         if (block.level >= 4 && next && next.kind === 'paragraph' && next.text.length <= 500 && roleOfHeader(block.text, true)) {

@@ -4,11 +4,55 @@ import { splitNames } from './names';
 import { purposeOfCategory } from './purpose';
 import type { Collector, Context, RowFacts } from './collector';
 
-const KV_LABEL = /^\s*([A-Za-zÀ-ÿ' ]{2,40}?)\s*[:：]\s*(.*)$/;
+export const KV_LABEL = /^\s*([A-Za-zÀ-ÿ' ]{2,40}?)\s*[:：]\s*(.*)$/;
+
+type Record = RowFacts & { skip?: boolean };
+
+/** A type or category value: Termly writes the technology (http_cookie, html_local_storage, pixel_tracker). */
+function typeOf(facts: Record, value: string): void {
+  if (/local.?storage|session.?storage/i.test(value)) {
+    facts.isKey = true;
+    facts.storage = /session.?storage/i.test(value) ? 'sessionStorage' : 'localStorage';
+  } else if (/pixel|tracker|beacon|web.?bug/i.test(value)) facts.skip = true;
+  else if (purposeOfCategory(value)) facts.categoryLabel = value;
+}
+
+/**
+ * One cookie's record when its name stands apart (a heading, a bold lead): the lines below it are key-value
+ * lines ("Typ: sessionStorage", "Lagringstid: 1 år") or text about what it does.
+ */
+export function readRecord(names: string[], lines: string[], context: Context, out: Collector): void {
+  const facts: Record = { names, isKey: false, categoryLabel: null, purposeText: null, duration: null, provider: null, domain: null };
+  const text: string[] = [];
+  for (const line of lines) {
+    const m = KV_LABEL.exec(line);
+    const role = m ? roleOfHeader(m[1]!, true) : null;
+    const value = m?.[2]!.trim() ?? '';
+    if (role === 'duration') facts.duration = value;
+    else if (role === 'provider') facts.provider = value;
+    else if (role === 'domain') facts.domain = value;
+    else if (role === 'category' || role === 'storageType') typeOf(facts, value);
+    else if (role === 'purpose') text.unshift(value);
+    else if (line.trim()) text.push(line.trim());
+  }
+  facts.purposeText = text.join(' ') || null;
+  if (!facts.skip) out.add(facts, [context]);
+}
+
+/** Lines that give a record's facts ("Type: …", "Duration: …", "Provider: …"): a name stands above them. */
+export function recordLines(lines: string[]): number {
+  let n = 0;
+  for (const line of lines) {
+    const m = KV_LABEL.exec(line);
+    const role = m ? roleOfHeader(m[1]!, true) : null;
+    if (role === 'duration' || role === 'category' || role === 'storageType' || role === 'provider') n++;
+  }
+  return n;
+}
 
 /** Key-value blocks: "Name: x / Purpose: y / Duration: z", one cookie per "Name:" line. */
 export class KeyValueReader {
-  private current: (RowFacts & { context: Context; skip?: boolean }) | null = null;
+  private current: (Record & { context: Context }) | null = null;
 
   constructor(private readonly out: Collector) {}
 
@@ -50,10 +94,7 @@ export class KeyValueReader {
         break;
       case 'category':
       case 'storageType':
-        // Termly writes the technology: http_cookie, server_cookie, html_local_storage, pixel_tracker.
-        if (/local.?storage|session.?storage/i.test(value)) this.current.isKey = true;
-        else if (/pixel|tracker|beacon|web.?bug/i.test(value)) this.current.skip = true;
-        else if (purposeOfCategory(value)) this.current.categoryLabel = value;
+        typeOf(this.current, value);
         break;
       default:
         break;

@@ -2,6 +2,7 @@
 import type { Block } from './blocks';
 import { looksTechnical, splitNames } from './names';
 import type { Collector, Context } from './collector';
+import { readRecord, recordLines } from './key-value';
 
 /** "**_ga**: description", "`_ga` + `_gid` – description": names led by bold or code. */
 export function readLeadItem(
@@ -18,16 +19,14 @@ export function readLeadItem(
   if (block.lead && !head.startsWith(block.lead) && codesInHead.length === 0) return false;
   const names = splitNames(head, codesInHead);
   if (names.length === 0) return false;
-  // Bold prose ("**Contributors**: ...") is not a name: without code formatting, names must look technical.
-  if (codesInHead.length === 0 && !names.every(looksTechnical)) return false;
+  // Bold prose ("**Contributors**: ...") is not a name: without code formatting, names must look technical,
+  // or have a record below them ("**blogroll**" then "Type: sessionStorage", "Duration: session").
+  const below = block.text.slice(m[0].length).split('\n');
+  if (codesInHead.length === 0 && !names.every(looksTechnical) && recordLines(below) === 0) return false;
   // Every part of the head must be a name or a joiner: otherwise this is prose that starts in bold.
   const leftover = codesInHead.length > 0 ? head.replace(/`/g, '') : head;
   const rest = names.reduce((s, n) => s.replace(n, ''), leftover).replace(/[\s,;:+&/*`'"]|\b(?:and|or|et|ou|und|oder|y|o|e|a)\b/g, '');
   if (rest.length > 0) return false;
-  const description = block.text.slice(m[0].length).trim();
-  out.add(
-    { names, isKey: false, categoryLabel: null, purposeText: description || null, duration: null, provider: null, domain: null },
-    [context],
-  );
+  readRecord(names, below, context, out);
   return true;
 }

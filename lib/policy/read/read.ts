@@ -123,7 +123,8 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
   }
   yield;
   const kb = options.knowledge;
-  const extraction = yield* extractSteps(html, options.url, kb ? (name) => kb.lookup(name)?.purpose ?? null : null, budget);
+  const known = kb ? { purposeOf: (name: string) => kb.lookup(name)?.purpose ?? null, nameOfDisplay: (display: string) => kb.nameOfDisplay(display) ?? null } : null;
+  const extraction = yield* extractSteps(html, options.url, known, budget);
   const declaration: Declaration = {
     sources: [{ url: options.url, kind, sha256, fetchedAt: options.fetchedAt }],
     cookies: extraction.cookies,
