@@ -6,7 +6,7 @@
 import type { DeclaredCookie, DeclaredProvider, DeclaredStorageKey, Purpose } from '../../types';
 import { compileName } from '../../cookies/pattern';
 import { classifyName } from '../../cookies/classify';
-import { purposeOfCategory, purposeOfText } from './purpose';
+import { classesOfCategory, purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
 
 const MAX_COOKIES = 5_000;
@@ -40,7 +40,23 @@ function durationInText(text: string): string | null {
   const session = /\bsession cookies?\b|(?:deleted|removed|erased|expires?|cleared) (?:when|once|after) (?:you close |all )?(?:the |your )?(?:browser|window)/i.exec(text);
   if (session) return 'session';
   const m = /\b(?:expires?|lasts?|stored|kept|retained|valid)(?: for| after| in| up to| a maximum of){1,2} ((?:\d+|one|two|three|six|twelve|thirteen|a) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))/i.exec(text);
-  return m ? m[1]! : null;
+  if (m) return m[1]!;
+  // "… wird nach Abschluss der Sitzung gelöscht", "se elimina después del cierre de la sesión": a sentence that
+  // says the cookie is deleted and names the session (and states no other lifetime).
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    if (SESSION_WORD.test(sentence) && DELETED.test(sentence) && !/\d/.test(sentence)) return 'session';
+  }
+  return null;
+}
+
+const SESSION_WORD = /\b(?:session|sitzung|sesi[oó]n|sessione|sessie|sessionen|sesj[aiy]|sesiwn)\b/i;
+const DELETED = /\b(?:deleted|removed|erased|expires?|gelöscht|entfernt|se (?:elimina|borra)|eliminad[ao]|borrad[ao]|supprimée?|effacée?|expire|raderas|tas bort|slettes|fjernes|usuwan[ey]|kasowan[ey]|wygasa|cancellat[oa]|eliminat[oa]|verwijderd)(?![a-zà-ÿ])/i;
+
+/** Under a label that joins classes, the cookie's text (else the knowledge base) picks one; else the first. */
+function pickClass(classes: Purpose[], text: string | null, known: Purpose | null): Purpose {
+  const fromText = purposeOfText(text);
+  if (classes.includes(fromText)) return fromText;
+  return known && classes.includes(known) ? known : classes[0]!;
 }
 
 /** Lifetimes written one per name ("Session, 61 j, 365 j" beside "a, b, c"), or null. */
@@ -84,6 +100,7 @@ export class Collector {
     const decided = labels.find((l) => l.purpose !== null);
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
     const fromText: Purpose = decided ? 'unknown' : purposeOfText(facts.purposeText);
+    const joined = classesOfCategory(decided?.label);
     if (!facts.duration && facts.purposeText) facts.duration = durationInText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     // OneTrust lists: names in one cell and their lifetimes in another, paired by position.
@@ -93,6 +110,7 @@ export class Collector {
       // Last, a name that plainly says session, login, CSRF or consent reads as essential: the safe direction
       // (kept), and what a person reading "saml_csrf_token" would conclude.
       const purpose: Purpose =
+        joined ? pickClass(joined, facts.purposeText, this.known(name)) :
         decided?.purpose ?? (fromText !== 'unknown' ? fromText : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
       if (facts.isKey) {
         this.storage.push({ key: name, storage: facts.storage ?? 'localStorage', purposeAsWritten, purpose });

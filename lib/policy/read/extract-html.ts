@@ -10,7 +10,7 @@ import { parseHtmlSteps, findAll, textOf, textOfSteps, DEFAULT_TREE_LIMITS } fro
 import { toBlocksSteps } from './blocks';
 import { runSync, type Budget, type Steps } from './steps';
 import { roleOfHeader } from './columns';
-import { purposeOfCategory } from './purpose';
+import { classOfLeadIn, purposeOfCategory } from './purpose';
 import { namesInProse } from './prose-names';
 import { findStatements } from '../../signals/statements';
 import { policyLinks, type RawLink } from './links';
@@ -94,6 +94,8 @@ export function* extractSteps(
   const headings: Heading[] = [];
   const kv = new KeyValueReader(out);
   let lastLead: { depth: number; text: string } | null = null;
+  /** Paragraphs since the last heading or table: a table's lead-in, which may name its class. */
+  let leadIn: string[] = [];
   const prose: string[] = [];
 
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -104,6 +106,8 @@ export function* extractSteps(
       if (w) warnings.push(w);
       break;
     }
+    const before = leadIn;
+    if (block.kind !== 'paragraph') leadIn = [];
     switch (block.kind) {
       case 'heading': {
         const record = cookieHeads.get(bi);
@@ -133,7 +137,7 @@ export function* extractSteps(
       }
       case 'table': {
         kv.flush();
-        yield* readCookieTable(block.rows, block.headRows, headingCategory(headings), out, kv);
+        yield* readCookieTable(block.rows, block.headRows, headingCategory(headings) ?? classOfLeadIn(before), out, kv);
         break;
       }
       case 'item':
@@ -163,6 +167,7 @@ export function* extractSteps(
           );
         }
         if (prose.length < 10_000) prose.push(block.text);
+        if (block.kind === 'paragraph' && leadIn.length < 3) leadIn.push(block.text);
         break;
       }
     }

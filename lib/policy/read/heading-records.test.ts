@@ -49,3 +49,13 @@ describe('a name led by bold with a record below it', () => {
     expect(d.storage.map((s) => [s.key, s.storage])).toEqual([['prefs', 'localStorage'], ['blogroll', 'sessionStorage']]);
   });
 });
+
+describe('a lifetime stated in the text about a cookie', () => {
+  it('"deleted when the session ends", in German, Spanish and French', () => {
+    const d = read(
+      `## Cookies\n\n### sid_de\n\nDas Cookie wird nach Abschluss der Sitzung gelöscht.\n\n### sid_es\n\nLa cookie se elimina después del cierre de la sesión.\n\n### sid_fr\n\nLe cookie est supprimé à la fin de la session.\n\n### keep_x\n\nIdentifie la session. Il expire après 30 jours.\n`,
+      'markdown',
+    );
+    expect(d.cookies.map((c) => [c.name, c.durationSeconds])).toEqual([['sid_de', 0], ['sid_es', 0], ['sid_fr', 0], ['keep_x', null]]);
+  });
+});

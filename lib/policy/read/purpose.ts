@@ -76,6 +76,45 @@ export function purposeOfCategory(label: string | null | undefined): Purpose | n
   return found;
 }
 
+/**
+ * The classes a label joins ("Necessary and functional cookies", "Des cookies nécessaires et de fonctionnalité"):
+ * two or more, or null. Each cookie under such a label is one of them, and its own text says which (issue 13).
+ */
+export function classesOfCategory(label: string | null | undefined): Purpose[] | null {
+  if (!label || label.length > 100) return null;
+  const parts = foldCaseAndAccents(label).split(/\s(?:and|et|und|y|e|en|och|i|og|oraz|or|ou|oder)\s|\s*[&/,+]\s*/);
+  if (parts.length < 2) return null;
+  const out: Purpose[] = [];
+  for (const part of parts) {
+    const p = purposeOfCategory(part);
+    if (p && p !== 'unknown' && !out.includes(p)) out.push(p);
+  }
+  return out.length >= 2 ? out : null;
+}
+
+/**
+ * The one class a table's lead-in names, when no heading does (issue 13: "Power Pages use cookies that are
+ * required … These essential cookies store …", "nous utilisons les cookies analytiques suivants"): a word beside
+ * "cookies" that names a class. Null when none does, when several do, or when the word is negated ("we use no
+ * marketing cookies").
+ */
+export function classOfLeadIn(texts: readonly string[]): { label: string; purpose: Purpose } | null {
+  let found: { label: string; purpose: Purpose } | null = null;
+  for (const text of texts) {
+    const f = foldCaseAndAccents(text.length > 2000 ? text.slice(0, 2000) : text);
+    for (const m of f.matchAll(/(?:^|\s)((?:\S+\s+){0,3}?)([a-z-]+)\s+(?:cookies?|kakor|cookie-filer)\b(?:\s+([a-z-]+))?/g)) {
+      if (/\b(?:not?|never|without|ne|pas|aucun\w*|nicht|keine?n?|ningun\w*|sin|inga|ikke|nie)\b/.test(m[1]!)) continue;
+      for (const word of [m[2], m[3]]) {
+        const p = word ? purposeOfCategory(word) : null;
+        if (!p || p === 'unknown') continue;
+        if (found && found.purpose !== p) return null;
+        found = { label: `${word} cookies`, purpose: p };
+      }
+    }
+  }
+  return found;
+}
+
 // Free-text cues about one cookie, each with a weight. The text's purpose is the family with the highest
 // total; a tie goes to the cue met first. Phrases that would mislead a single-word match are listed in
 // their own right ("personalised ads" is advertising, "session replay" analytics).

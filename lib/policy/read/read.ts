@@ -45,6 +45,9 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
     count(/^[ \t]*\|[^\n]*\|[ \t]*$/gm);
   if (/^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
   if (templated && (tags > 0 || /govuk\w*\(/.test(head))) return 'template';
+  // Markdown with HTML blocks in it (a table written as <table>): Markdown headings and no HTML heading say the
+  // page is Markdown; rendering it keeps the HTML blocks as they are (issue 13).
+  if (mdHeadings >= 2 && !/<(?:h[1-6]|body)\b/i.test(head)) return 'markdown';
   if (tags >= 5 && tags >= strongMd) return 'html';
   const inline = (head.match(/<(?:a|span|strong|b|em|i|code|br|img)\b[^>]*>/gi) ?? []).length;
   if (hint === 'html' && tags + inline > 0) return 'html';
