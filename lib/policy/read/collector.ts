@@ -6,7 +6,7 @@
 import type { DeclaredCookie, DeclaredProvider, DeclaredStorageKey, Purpose } from '../../types';
 import { compileName } from '../../cookies/pattern';
 import { classifyName } from '../../cookies/classify';
-import { classesOfCategory, purposeOfCategory, purposeOfText } from './purpose';
+import { classesOfCategory, purposeOfCategory, purposeOfText, saysNonEssential } from './purpose';
 import { parseDuration } from './duration';
 
 const MAX_COOKIES = 5_000;
@@ -17,6 +17,21 @@ export type Context = { label: string; purpose: Purpose } | null;
 /** A heading that says what follows is not cookies: "Local Storage", "Session Storage", "IndexedDB". */
 export const STORAGE_HEADING = /\b(?:local|session) ?storage\b|\bindexeddb\b|\bstockage local\b|\blokaler speicher\b/i;
 
+/**
+ * What a "Type" / "Storage" / lifetime cell says the thing is when it is not a cookie (issue 13): a storage key
+ * (local, session, or other storage such as IndexedDB), or something that stores nothing in the browser (a pixel,
+ * a beacon, an SDK). Null: a cookie, or the cell does not say.
+ */
+export function technologyOf(value: string | null | undefined): DeclaredStorageKey['storage'] | 'notStored' | null {
+  if (!value || value.length > 100) return null;
+  const v = value.trim().toLowerCase();
+  if (/^(?:html5?[ _-]?)?local[ _-]?storage\b|^stockage local|^lokaler speicher/.test(v)) return 'localStorage';
+  if (/^(?:html5?[ _-]?)?session[ _-]?storage\b/.test(v)) return 'sessionStorage';
+  if (/^(?:indexed ?db|web ?sql|cache storage)\b/.test(v)) return 'unknown';
+  if (/^(?:(?:tracking|conversion|facebook|meta|web|1x1)\s+)?(?:pixels?|beacons?|web ?bugs?|pixel[ _-]tracker)$|^(?:mobile |app |third[- ]party )?sdks?$|^software development kit$/.test(v)) return 'notStored';
+  return null;
+}
+
 /** A category label and the purpose it names (null: it names none, like "Not required"). */
 export type CategoryLabel = { label: string; purpose: Purpose | null };
 
@@ -24,7 +39,7 @@ export interface RowFacts {
   names: string[];
   isKey: boolean;
   /** Where a key is kept, when the document says (a key without it is taken for localStorage). */
-  storage?: 'localStorage' | 'sessionStorage';
+  storage?: DeclaredStorageKey['storage'];
   categoryLabel: string | null;
   purposeText: string | null;
   duration: string | null;
@@ -51,6 +66,11 @@ function durationInText(text: string): string | null {
 
 const SESSION_WORD = /\b(?:session|sitzung|sesi[oó]n|sessione|sessie|sessionen|sesj[aiy]|sesiwn)\b/i;
 const DELETED = /\b(?:deleted|removed|erased|expires?|gelöscht|entfernt|se (?:elimina|borra)|eliminad[ao]|borrad[ao]|supprimée?|effacée?|expire|raderas|tas bort|slettes|fjernes|usuwan[ey]|kasowan[ey]|wygasa|cancellat[oa]|eliminat[oa]|verwijderd)(?![a-zà-ÿ])/i;
+
+function notEssential(fromText: Purpose, known: Purpose | null): Purpose {
+  if (fromText !== 'unknown' && fromText !== 'essential') return fromText;
+  return known ?? 'functional';
+}
 
 /** Under a label that joins classes, the cookie's text (else the knowledge base) picks one; else the first. */
 function pickClass(classes: Purpose[], text: string | null, known: Purpose | null): Purpose {
@@ -101,6 +121,9 @@ export class Collector {
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
     const fromText: Purpose = decided ? 'unknown' : purposeOfText(facts.purposeText);
     const joined = classesOfCategory(decided?.label);
+    // The site's own "Non-Essential" outranks words that suggest essential ("Security"): the text's purpose
+    // when it is not essential, else the knowledge base's, else functional (the mildest class that is not).
+    const nonEssential = !decided && labels.some((l) => saysNonEssential(l.label));
     if (!facts.duration && facts.purposeText) facts.duration = durationInText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     // OneTrust lists: names in one cell and their lifetimes in another, paired by position.
@@ -110,6 +133,7 @@ export class Collector {
       // Last, a name that plainly says session, login, CSRF or consent reads as essential: the safe direction
       // (kept), and what a person reading "saml_csrf_token" would conclude.
       const purpose: Purpose =
+        nonEssential ? notEssential(fromText, this.known(name)) :
         joined ? pickClass(joined, facts.purposeText, this.known(name)) :
         decided?.purpose ?? (fromText !== 'unknown' ? fromText : (this.known(name) ?? (classifyName(name) === 'essential' ? 'essential' : 'unknown')));
       if (facts.isKey) {
@@ -117,7 +141,10 @@ export class Collector {
         continue;
       }
       const pattern = compileName(name);
-      if (!pattern) continue;
+      if (!pattern) {
+        this.warnings.push(`"${name.slice(0, 60)}" is not a cookie name that can be matched (empty, longer than 4 KB, or only a placeholder): left out`);
+        continue;
+      }
       if (this.cookies.length >= MAX_COOKIES) {
         if (!this.capped) this.warnings.push(`more than ${MAX_COOKIES} cookies declared: the rest was not read`);
         this.capped = true;

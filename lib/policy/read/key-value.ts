@@ -2,7 +2,7 @@
 import { roleOfHeader } from './columns';
 import { splitNames } from './names';
 import { purposeOfCategory } from './purpose';
-import type { Collector, Context, RowFacts } from './collector';
+import { technologyOf, type Collector, type Context, type RowFacts } from './collector';
 
 export const KV_LABEL = /^\s*([A-Za-zÀ-ÿ' ]{2,40}?)\s*[:：]\s*(.*)$/;
 
@@ -10,10 +10,12 @@ type Record = RowFacts & { skip?: boolean };
 
 /** A type or category value: Termly writes the technology (http_cookie, html_local_storage, pixel_tracker). */
 function typeOf(facts: Record, value: string): void {
-  if (/local.?storage|session.?storage/i.test(value)) {
+  const technology = technologyOf(value);
+  if (technology === 'notStored' || /pixel|tracker|beacon|web.?bug/i.test(value)) facts.skip = true;
+  else if (technology || /local.?storage|session.?storage/i.test(value)) {
     facts.isKey = true;
-    facts.storage = /session.?storage/i.test(value) ? 'sessionStorage' : 'localStorage';
-  } else if (/pixel|tracker|beacon|web.?bug/i.test(value)) facts.skip = true;
+    facts.storage = technology ?? (/session.?storage/i.test(value) ? 'sessionStorage' : 'localStorage');
+  }
   else if (purposeOfCategory(value)) facts.categoryLabel = value;
 }
 

@@ -77,6 +77,18 @@ export function purposeOfCategory(label: string | null | undefined): Purpose | n
 }
 
 /**
+ * A label that classes a cookie as not essential ("Non-Essential", "Not necessary", "Nicht notwendig"): the site's
+ * word that it is not needed, whatever its purpose text says (issue 13). "Not required" is not one: sites use it
+ * for cookies that need no consent as well.
+ */
+export function saysNonEssential(label: string | null | undefined): boolean {
+  if (!label || label.length > 100) return false;
+  return /\b(?:non[- ]?(?:strictly[- ])?(?:necessary|essential)|not (?:strictly )?(?:necessary|essential)|unnecessary|nicht (?:notwendig|erforderlich|essenziell)|no (?:necesari|esencial)\w*|non (?:necessair|essentiel|necessari|essenzial)\w*|niet (?:noodzakelijk|essentieel)|inte nodvandig\w*|ikke nodvendig\w*|nie ?niezbedn\w*)/.test(
+    foldCaseAndAccents(label),
+  );
+}
+
+/**
  * The classes a label joins ("Necessary and functional cookies", "Des cookies nécessaires et de fonctionnalité"):
  * two or more, or null. Each cookie under such a label is one of them, and its own text says which (issue 13).
  */

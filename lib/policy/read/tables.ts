@@ -5,10 +5,10 @@
 import type { Cell } from './blocks';
 import type { Steps } from './steps';
 import { rolesOfHeaderRow, roleOfHeader, type ColumnRole } from './columns';
-import { cleanName, looksLikeName, looksTechnical, splitNames } from './names';
+import { cleanName, isProductPhrase, isProductWord, looksLikeName, looksTechnical, splitNames } from './names';
 import { purposeOfCategory, purposeOfText } from './purpose';
 import { parseDuration } from './duration';
-import { STORAGE_HEADING, type Collector, type Context, type RowFacts } from './collector';
+import { STORAGE_HEADING, technologyOf, type Collector, type Context, type RowFacts } from './collector';
 import type { KeyValueReader } from './key-value';
 
 /** Cells of a row laid out by column, colspans expanded (the text goes to the first column it spans). */
@@ -65,6 +65,7 @@ export function* readCookieTable(
   if (!roles) roles = guessRoles(rows);
   if (!roles) return;
   roles = sniffUnknownColumns(roles, rows.slice(start));
+  const products = productColumn(rows.slice(start), roles.indexOf('name'));
 
   let tableCategory: string | null = null;
   let carried: { category: string | null; provider: string | null } = { category: null, provider: null };
@@ -96,6 +97,7 @@ export function* readCookieTable(
       domain: null,
     };
     let providerColumn: Cell | null = null;
+    let typeCell: string | null = null;
     for (let c = 0; c < cells.length && c < roles.length; c++) {
       const role = roles[c];
       const cell = cells[c]!;
@@ -103,6 +105,7 @@ export function* readCookieTable(
       switch (role) {
         case 'name':
           if (facts.names.length === 0) facts.names = splitNames(cell.text, cell.codes);
+          if (products) facts.names = facts.names.filter((n) => !isProductWord(n));
           break;
         case 'key':
           facts.names = splitNames(cell.text, cell.codes);
@@ -125,7 +128,7 @@ export function* readCookieTable(
           facts.domain = flat || null;
           break;
         case 'storageType':
-          if (/local ?storage|session ?storage|stockage local/i.test(flat)) facts.isKey = true;
+          typeCell = flat;
           break;
         default:
           break;
@@ -140,13 +143,17 @@ export function* readCookieTable(
       if (facts.provider) carried.provider = facts.provider;
       else facts.provider = carried.provider;
     }
-    if (facts.categoryLabel && /local ?storage|session ?storage/i.test(facts.categoryLabel)) {
+    // Not cookies, read as cookies (issue 13): a row whose type, category or lifetime column says where it is kept
+    // ("Durée: localStorage", "Type: IndexedDB") declares storage keys; one that says pixel or SDK stores nothing.
+    const typed = technologyOf(typeCell);
+    const byCategory = typed ? null : technologyOf(facts.categoryLabel);
+    const technology = typed ?? byCategory ?? technologyOf(facts.duration);
+    if (technology === 'notStored') continue;
+    if (byCategory) facts.categoryLabel = null;
+    if (technology) {
       facts.isKey = true;
-      facts.categoryLabel = null;
+      facts.storage = technology;
     }
-    // Not cookies, read as cookies (issue 13): a row whose lifetime column says where it is kept
-    // ("Durée: localStorage"), or a table under a "Local Storage" / "Session Storage" heading, declares storage keys.
-    if (!facts.isKey && facts.duration && /^\s*(?:html[ _-]?)?(?:local|session) ?storage\b|\bindexeddb\b/i.test(facts.duration)) facts.isKey = true;
     const heading = tableCategory ?? context?.label ?? null;
     if (!facts.isKey && heading && STORAGE_HEADING.test(heading)) facts.isKey = true;
     if (facts.names.length === 0) {
@@ -160,6 +167,18 @@ export function* readCookieTable(
     }
     out.add(facts, [tableCategory ? { label: tableCategory, purpose: purposeOfCategory(tableCategory) } : null, context]);
   }
+}
+
+/**
+ * A name column that holds products and services ("Facebook Login", "Google Firebase", an SDK table): when a
+ * quarter of its cells are product names in words, its single capitalised words ("Braze", "Crashlytics") are
+ * products too, not cookies (issue 13).
+ */
+function productColumn(body: Cell[][], at: number): boolean {
+  if (at < 0) return false;
+  const cells = body.map((r) => cleanName((r[at]?.text ?? '').replace(/\n/g, ' '))).filter((t) => t.length > 0);
+  const phrases = cells.filter(isProductPhrase).length;
+  return phrases > 0 && phrases >= cells.length * 0.25;
 }
 
 /**
