@@ -16,7 +16,7 @@ import type { CookieRow } from '../lib/messages';
 import type { KnowledgeBase } from '../lib/cookies/knowledge';
 
 export interface AuditInput {
-  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text' };
+  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text' | 'jsx' };
   cookies: string;
   site?: string;
   refused: boolean;

@@ -12,6 +12,7 @@ import { findProviderMentions, type KnowledgeBase } from '../../cookies/knowledg
 import { matchesName } from '../../cookies/pattern';
 import { parseCmp } from './cmp/detect';
 import { templateToHtml } from './template';
+import { jsxToHtml, looksLikeJsx } from './jsx';
 
 export interface ReadOptions {
   /** URL or file the document came from. */
@@ -20,7 +21,7 @@ export interface ReadOptions {
   knowledge?: KnowledgeBase;
   fetchedAt?: string;
   /** A hint from the file name or Content-Type; the content decides when it disagrees. */
-  hint?: 'html' | 'markdown' | 'text' | 'json' | 'js';
+  hint?: 'html' | 'markdown' | 'text' | 'json' | 'js' | 'jsx';
   /** Time allowed for the whole read; once spent, reading stops with a warning (`readDocumentAsync`: 4 s by default). */
   budgetMs?: number;
 }
@@ -95,7 +96,9 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
   }
   yield;
   const sha256 = yield* sha256HexSteps(input.length > MAX_DOCUMENT_CHARS ? input.slice(0, MAX_DOCUMENT_CHARS) : input);
-  const cmp = parseCmp(text, options.url);
+  // A React component (the CLI, `.jsx` / `.tsx`): its data props become tables (issue 13).
+  const jsx = options.hint === 'jsx' || (options.hint === undefined && looksLikeJsx(text) && !/<(?:html|body|head)\b/i.test(text.slice(0, 200_000)));
+  const cmp = jsx ? null : parseCmp(text, options.url);
   yield;
   if (cmp) {
     cmp.sources = cmp.sources.map((s) => ({ ...s, sha256, fetchedAt: options.fetchedAt }));
@@ -103,10 +106,14 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
     if (options.knowledge) expandProviders(cmp, options.knowledge);
     return cmp;
   }
-  const format = detectFormat(text, options.hint);
+  const format = jsx ? 'jsx' : detectFormat(text, options.hint);
   let html: string;
   let kind: SourceKind;
   switch (format) {
+    case 'jsx':
+      html = jsxToHtml(text);
+      kind = 'html';
+      break;
     case 'html':
       html = text;
       kind = 'html';
