@@ -112,6 +112,26 @@ export class Collector {
     return this.capped;
   }
 
+  /** What a label says of classes, once per label: a table repeats its labels on every row. */
+  private labelFacts = new Map<string, { classes: Purpose[] | null; nonEssential: boolean }>();
+
+  private factsOf(label: string): { classes: Purpose[] | null; nonEssential: boolean } {
+    let f = this.labelFacts.get(label);
+    if (!f) {
+      f = { classes: classesOfCategory(label), nonEssential: saysNonEssential(label) };
+      if (this.labelFacts.size < 1000) this.labelFacts.set(label, f);
+    }
+    return f;
+  }
+
+  private classes(label: string | undefined): Purpose[] | null {
+    return label ? this.factsOf(label).classes : null;
+  }
+
+  private nonEssential(label: string): boolean {
+    return this.factsOf(label).nonEssential;
+  }
+
   add(facts: RowFacts, context: Array<CategoryLabel | null>): void {
     // The first label (most specific) that names a purpose decides; its words are kept.
     const labels: CategoryLabel[] = [];
@@ -120,10 +140,12 @@ export class Collector {
     const decided = labels.find((l) => l.purpose !== null);
     const purposeAsWritten = decided?.label ?? labels[0]?.label ?? null;
     const fromText: Purpose = decided ? 'unknown' : purposeOfText(facts.purposeText);
-    const joined = classesOfCategory(decided?.label);
+    // A label that joins classes ("Performance and functionality cookies") names no single purpose, but says
+    // which ones: the most specific such label when none decided, or the deciding one.
+    const joined = this.classes(decided?.label) ?? (decided ? null : labels.map((l) => this.classes(l.label)).find((c) => c) ?? null);
     // The site's own "Non-Essential" outranks words that suggest essential ("Security"): the text's purpose
     // when it is not essential, else the knowledge base's, else functional (the mildest class that is not).
-    const nonEssential = !decided && labels.some((l) => saysNonEssential(l.label));
+    const nonEssential = !decided && labels.some((l) => this.nonEssential(l.label));
     if (!facts.duration && facts.purposeText) facts.duration = durationInText(facts.purposeText);
     const duration = facts.duration ? parseDuration(facts.duration) : null;
     // OneTrust lists: names in one cell and their lifetimes in another, paired by position.

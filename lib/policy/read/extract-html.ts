@@ -167,7 +167,8 @@ export function* extractSteps(
           );
         }
         if (prose.length < 10_000) prose.push(block.text);
-        if (block.kind === 'paragraph' && leadIn.length < 3) leadIn.push(block.text);
+        // The paragraphs nearest the table (the last three since the heading).
+        if (block.kind === 'paragraph') leadIn = [...leadIn.slice(-2), block.text];
         break;
       }
     }

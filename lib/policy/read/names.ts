@@ -75,7 +75,7 @@ export function splitNames(text: string, codes: readonly string[] = []): string[
   const parts = splitText(text);
   // A product's name wrapped over lines ("Firebase" / "Cloud Messaging") is not a list of cookies: beside a
   // phrase of product words, a lone capitalised word is a product too (issue 13).
-  const products = parts.some((p) => isProductPhrase(cleanName(p)));
+  const products = parts.length > 1 && parts.some((p) => p.includes(' ') && isProductPhrase(cleanName(p)));
   for (const part of parts) if (!(products && isProductWord(cleanName(part)))) push(part);
   return out;
 }

@@ -116,10 +116,12 @@ export function classOfLeadIn(texts: readonly string[]): { label: string; purpos
     const f = foldCaseAndAccents(text.length > 2000 ? text.slice(0, 2000) : text);
     for (const m of f.matchAll(/(?:^|\s)((?:\S+\s+){0,3}?)([a-z-]+)\s+(?:cookies?|kakor|cookie-filer)\b(?:\s+([a-z-]+))?/g)) {
       if (/\b(?:not?|never|without|ne|pas|aucun\w*|nicht|keine?n?|ningun\w*|sin|inga|ikke|nie)\b/.test(m[1]!)) continue;
+      // "necessary, analytics and marketing cookies": a list of classes names none.
+      const listed = m[1]!.split(/[\s,;/&]+/).map((w) => purposeOfCategory(w));
       for (const word of [m[2], m[3]]) {
         const p = word ? purposeOfCategory(word) : null;
         if (!p || p === 'unknown') continue;
-        if (found && found.purpose !== p) return null;
+        if ((found && found.purpose !== p) || listed.some((l) => l && l !== 'unknown' && l !== p)) return null;
         found = { label: `${word} cookies`, purpose: p };
       }
     }

@@ -15,6 +15,8 @@ describe('the class stated in the sentence that introduces a table', () => {
   it('a lead-in naming several classes, or a negated one, names none', () => {
     expect(classOfLeadIn(['We use essential cookies and analytics cookies.'])).toBeNull();
     expect(classOfLeadIn(['We use no marketing cookies. Here they are.'])).toBeNull();
+    expect(classOfLeadIn(['We use strictly necessary, analytics and marketing cookies, as listed below.'])).toBeNull();
+    expect(classOfLeadIn(['Only necessary and essential cookies are set.'])).toMatchObject({ purpose: 'essential' });
     expect(classOfLeadIn(['Nous utilisons les cookies analytiques suivants :'])).toMatchObject({ purpose: 'analytics' });
     const d = read(`# Cookies\n\nWe use essential cookies and analytics cookies on this site; the table below lists them all.\n\n${TABLE}`, 'markdown');
     expect(d.cookies.map((c) => c.purpose)).toEqual(['functional', 'functional']);
@@ -32,6 +34,16 @@ describe('a label that joins two classes', () => {
        <tr><td>misc_x</td><td>divers</td></tr></table>`,
     );
     expect(d.cookies.map((c) => [c.name, c.purpose])).toEqual([['cc_ok', 'essential'], ['skin', 'functional'], ['misc_x', 'essential']]);
+  });
+});
+
+describe('a category column that joins two classes', () => {
+  it('"Performance and functionality" names no single purpose; the text picks one of the two', () => {
+    const d = read(`<table><tr><th>Name</th><th>Category</th><th>Purpose</th></tr>
+      <tr><td>pf_a</td><td>Performance and functionality</td><td>Counts page views</td></tr>
+      <tr><td>pf_b</td><td>Performance and functionality</td><td>Remembers your language</td></tr>
+      <tr><td>pf_c</td><td>Performance and functionality</td><td>Keeps you signed in</td></tr></table>`);
+    expect(d.cookies.map((c) => [c.name, c.purpose])).toEqual([['pf_a', 'analytics'], ['pf_b', 'functional'], ['pf_c', 'analytics']]);
   });
 });
 
