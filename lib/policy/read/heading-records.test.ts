@@ -36,6 +36,11 @@ describe('a heading per cookie', () => {
     expect(d.warnings.join('\n')).toMatch(/Our Widget Thing/);
   });
 
+  it('a display name with the name in code below it names that cookie', () => {
+    const d = read(`## Cookies\n\n### _a_id\n\nCounts visits.\n\n### _b_id\n\nCounts visits.\n\n### Shop Basket\n\nThe \`shop_bsk\` cookie keeps your basket.\n`, 'markdown');
+    expect(d.cookies.map((c) => c.name)).toEqual(['_a_id', '_b_id', 'shop_bsk']);
+  });
+
   it('section headings with prose are not cookies (the control)', () => {
     const d = read(`## Cookies\n\n### Overview\n\nWe use cookies.\n\n### Your Choices\n\nYou may refuse them.\n\n### Contact\n\nWrite to us.\n`, 'markdown');
     expect(d.cookies).toEqual([]);

@@ -3,8 +3,8 @@
  * ("Typ: …", "Dauer: …"). A run of sibling headings reads as cookie names when most of them plainly are names
  * (technical-looking, or known). A heading that is a display name ("ASP.Net Session Id") names the known cookie
  * it spells once case, spaces and punctuation are set aside, or, on a translated page, the one its anchor spells
- * (`<a name="dynamics-365-portal-analytics">` above "Análisis de portal de Dynamics 365"); a display name that
- * spells no known cookie is left out, with a warning.
+ * (`<a name="dynamics-365-portal-analytics">` above "Análisis de portal de Dynamics 365"), or the name its text
+ * writes in code; a display name that gives no name by any of these is left out, with a warning.
  */
 import type { Block } from './blocks';
 import { cleanName, looksLikeName, looksTechnical } from './names';
@@ -31,7 +31,11 @@ export function cookieHeadings(blocks: readonly Block[], nameOf: NameOfDisplay |
     if (first.kind !== 'heading') continue;
     const run = runAt(blocks, i, first.level);
     if (run.length >= 2) {
-      const names = run.map((r) => nameOfHeading(blocks[r.at] as Heading, nameOf));
+      const names = run.map((r) => {
+        const n = nameOfHeading(blocks[r.at] as Heading, nameOf);
+        // A display name the knowledge base does not know, with the name in code below it ("`sess_id` keeps …").
+        return n.name === null ? { name: codeNameIn(blocks, r.at + 1, r.end), strong: false } : n;
+      });
       const plain = names.filter((n) => n.strong).length;
       if (plain >= Math.max(2, run.length * 0.6)) {
         run.forEach((r, k) => out.set(r.at, { name: names[k]!.name, end: r.end }));
@@ -81,4 +85,17 @@ function nameOfHeading(h: Heading, nameOf: NameOfDisplay | null): { name: string
   }
   const display = nameOf?.(h.text) ?? (h.anchor ? nameOf?.(h.anchor) : null) ?? null;
   return { name: display, strong: display !== null };
+}
+
+/** The first name written in code in a heading's body, or null. */
+function codeNameIn(blocks: readonly Block[], from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i]!;
+    if (b.kind !== 'paragraph' && b.kind !== 'item') continue;
+    for (const code of b.codes) {
+      const name = cleanName(code);
+      if (looksLikeName(name) && looksTechnical(name)) return name;
+    }
+  }
+  return null;
 }
