@@ -18,7 +18,7 @@ import type { KnowledgeBase } from '../lib/cookies/knowledge';
 
 export interface AuditInput {
   /** `sha256`: the document's hash (`documentSha256`), recorded in the result. */
-  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text'; sha256?: string };
+  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text' | 'jsx'; sha256?: string };
   cookies: string;
   site?: string;
   refused: boolean;

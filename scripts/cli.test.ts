@@ -116,6 +116,23 @@ describe('cookie-warden extract', () => {
   );
 
   it(
+    'reads a React page whose cookie table is a data prop (.tsx)',
+    async () => {
+      const file = path.join(tmp, 'CookiePolicy.tsx');
+      writeFileSync(
+        file,
+        `import React from 'react';\nconst stats = [{ name: '_st_id', purpose: 'Counts visits', expires: '2 years' }];\n` +
+          `export default function Page() {\n  return (\n    <main>\n      <h2>Strictly necessary cookies</h2>\n` +
+          `      <Table data={[{ name: 'sid', purpose: 'Keeps you signed in', expires: 'Session' }]} />\n` +
+          `      <Table title="Analytics cookies" data={stats} />\n    </main>\n  );\n}\n`,
+      );
+      const d = oneJson<Declaration>(await cli('extract', file, '--json'));
+      expect(d.cookies.map((c) => [c.name, c.purpose, c.durationSeconds])).toEqual([['sid', 'essential', 0], ['_st_id', 'analytics', 2 * 365 * 86_400]]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'reads a UTF-16 file by its byte-order mark',
     async () => {
       const file = path.join(tmp, 'utf16.md');

@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text'; warning?: string }> {
+async function load(target: string): Promise<{ text: string; url: string; hint?: 'html' | 'markdown' | 'text' | 'jsx'; warning?: string }> {
   if (/^https?:\/\//i.test(target)) {
     // The auditor named this URL: local addresses are theirs to fetch.
     const result = await fetchPolicy({ url: target }, fetch, { allowPrivate: true });
@@ -71,7 +71,7 @@ async function load(target: string): Promise<{ text: string; url: string; hint?:
   if (decoded === null) throw new Error(`cannot read ${target}: binary file, not a text document`);
   const { text, warning } = decoded;
   const ext = path.extname(target).toLowerCase();
-  const hint = ext === '.md' ? 'markdown' : ext === '.txt' ? 'text' : /^\.(html?|njk|php)$/.test(ext) ? 'html' : undefined;
+  const hint = ext === '.md' ? 'markdown' : ext === '.txt' ? 'text' : /^\.(html?|njk|php)$/.test(ext) ? 'html' : /^\.[jt]sx$/.test(ext) ? 'jsx' : undefined;
   return { text, url: path.resolve(target), hint, warning };
 }
 

@@ -339,9 +339,37 @@ export class KnowledgeBase {
     return [...out];
   }
 
+  /**
+   * The known cookie name a display name stands for, compared without case, spaces or punctuation: a policy's
+   * heading "ASP.Net Session Id" names `ASP.NET_SessionId` (issue 13). Only names of 8 or more letters and
+   * digits that no other known name shares, so that ordinary words never match.
+   */
+  nameOfDisplay(display: string): string | undefined {
+    if (!this.bySquashed) {
+      this.bySquashed = new Map();
+      for (const list of this.byPlatform.values()) {
+        for (const k of list) {
+          if (k.pattern.match !== 'exact') continue;
+          const key = squash(k.name);
+          if (key.length < 8) continue;
+          const seen = this.bySquashed.get(key);
+          this.bySquashed.set(key, seen === undefined || seen === k.name ? k.name : null);
+        }
+      }
+    }
+    const key = squash(display);
+    return key.length >= 8 ? (this.bySquashed.get(key) ?? undefined) : undefined;
+  }
+
+  private bySquashed: Map<string, string | null> | null = null;
+
   get size(): number {
     return this.index.size;
   }
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
 /** The Open Cookie Database writes domains as `.google.com`, `doubleclick.net (3rd party)`, or a phrase. */

@@ -14,8 +14,11 @@ export interface NamePattern {
   pattern: string;
 }
 
-/** Longest name we keep. Real cookie names are short; a 1 MB "name" is hostile input. */
-export const MAX_NAME_LENGTH = 256;
+/**
+ * Longest name we keep: a cookie's name and value may take 4,096 bytes together, so names up to 4 KB are legal
+ * (issue 13: bound generously, never drop a real name silently). A 1 MB "name" is hostile input.
+ */
+export const MAX_NAME_LENGTH = 4_096;
 
 // Placeholders: <...>, {...}, [...], %...%, and a lone # (Cookiebot), each standing for a variable part.
 const BRACKETED = /<[^<>]{1,40}>|\{[^{}]{1,40}\}|\[[^[\]]{1,40}\]|%[A-Za-z_]{1,20}%/g;

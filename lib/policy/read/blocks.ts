@@ -14,7 +14,8 @@ export interface Cell {
 }
 
 export type Block =
-  | { kind: 'heading'; level: number; text: string }
+  /** `anchor`: the heading's id or the name of an anchor inside it (a translated page keeps the original's). */
+  | { kind: 'heading'; level: number; text: string; anchor?: string }
   | { kind: 'table'; rows: Cell[][]; headRows: number }
   | { kind: 'item'; text: string; depth: number; codes: string[]; lead: string | null }
   | { kind: 'paragraph'; text: string; codes: string[]; lead: string | null };
@@ -71,7 +72,8 @@ function* walk(el: HtmlElement, listDepth: number, out: Block[], warnings: strin
     const level = HEADINGS[child.name];
     if (level !== undefined) {
       const text = textOf(child, 500).replace(/\n/g, ' ');
-      if (text) out.push({ kind: 'heading', level, text });
+      const anchor = anchorOf(child);
+      if (text) out.push(anchor ? { kind: 'heading', level, text, anchor } : { kind: 'heading', level, text });
       continue;
     }
     if (child.name === 'summary' || child.name === 'dt' || child.name === 'caption') {
@@ -80,7 +82,7 @@ function* walk(el: HtmlElement, listDepth: number, out: Block[], warnings: strin
       continue;
     }
     if (child.name === 'table') {
-      const table = yield* readTable(child, warnings);
+      const table = yield* tableBlock(child, warnings);
       if (table.rows.length > 0) out.push(table);
       continue;
     }
@@ -115,6 +117,14 @@ function* walk(el: HtmlElement, listDepth: number, out: Block[], warnings: strin
     yield* walk(child, listDepth, out, warnings, budget);
   }
   flushInline();
+}
+
+/** A heading's own id, or the id / name of an anchor at its start: `<h4><a name="x"></a>Text</h4>`. */
+function anchorOf(h: HtmlElement): string | undefined {
+  if (h.attribs.id) return h.attribs.id.slice(0, 200);
+  const a = h.children.find((c): c is HtmlElement => c.type === 'element');
+  const id = a?.name === 'a' ? (a.attribs.name ?? a.attribs.id) : undefined;
+  return id ? id.slice(0, 200) : undefined;
 }
 
 /** Does an element hold block content (a <span> or <bdt> wrapping tables, <html>, <body>, custom elements)? */
@@ -164,7 +174,7 @@ function leadOf(el: HtmlElement): string | null {
   return null;
 }
 
-function* readTable(table: HtmlElement, warnings: string[]): Steps<Extract<Block, { kind: 'table' }>> {
+function* tableBlock(table: HtmlElement, warnings: string[]): Steps<Extract<Block, { kind: 'table' }>> {
   const rows: Cell[][] = [];
   let headRows = 0;
   // Rows of this table only, not of tables nested in its cells.

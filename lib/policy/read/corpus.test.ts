@@ -1,6 +1,8 @@
 /**
  * The reader measured against hand-written ground truth for the corpus and the seeds
  * (tests/fixtures/policies/). Fails under the issue's bars: recall 0.95, precision 0.95, purpose 0.90.
+ * The second corpus (tests/fixtures/policies-second/, ground truth written before the reader was tuned on it,
+ * issue 13) has its own bars, a little under what the reader reaches: recall 0.97, precision 0.97, purpose 0.95.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readDocument } from './read';
 import { scoreDocument, totals, type DocumentScore } from '../../../bench/score';
-import { loadCorpus, hintOf, SHARED } from '../../../tests/support/corpus';
+import { loadCorpus, hintOf, SHARED, FIXTURES_SECOND } from '../../../tests/support/corpus';
 import { loadKnowledge } from '../../../scripts/knowledge-node';
 
 const corpus = loadCorpus();
@@ -39,6 +41,22 @@ describe('policy reader on the corpus', () => {
     expect(t.recall).toBeGreaterThanOrEqual(0.95);
     expect(t.precision).toBeGreaterThanOrEqual(0.95);
     expect(t.purposeAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('policy reader on the second corpus (issue 13)', () => {
+  const second = loadCorpus(FIXTURES_SECOND);
+
+  it('meets its bars', () => {
+    expect(second.length).toBe(7);
+    const t = totals(second.map((doc) => scoreDocument(doc.expected, readDocument(doc.text, { url: doc.file, knowledge, hint: hintOf(doc.file) }))));
+    console.log(
+      `second corpus: ${t.documents} documents, recall ${t.recall.toFixed(3)}, precision ${t.precision.toFixed(3)}, ` +
+        `purpose ${t.purposeAccuracy.toFixed(3)}, duration ${t.durationAccuracy.toFixed(3)}`,
+    );
+    expect(t.recall).toBeGreaterThanOrEqual(0.97);
+    expect(t.precision).toBeGreaterThanOrEqual(0.97);
+    expect(t.purposeAccuracy).toBeGreaterThanOrEqual(0.95);
   });
 });
 

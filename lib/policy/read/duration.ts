@@ -1,5 +1,5 @@
 /**
- * Cookie lifetimes as policies and consent platforms write them, in en / fr / de / es / cy / nl / it:
+ * Cookie lifetimes as policies and consent platforms write them, in en / fr / de / es / cy / nl / it / sv / pl / da:
  * "2 years", "13 mois", "1 Jahr", "Sesión", "1 flwyddyn", "30 dagen", "1y", "P1Y", "1 year 1 month",
  * "1 to 2 years", "Persistent - 1 year".
  *
@@ -8,7 +8,7 @@
  * wins ("1 to 2 years", "Session or 1 year"), because a site that writes two lifetimes has promised
  * neither shorter one.
  */
-import { fold } from './purpose';
+import { foldCaseAndAccents } from './purpose';
 
 export interface ParsedDuration {
   seconds: number | null;
@@ -28,26 +28,29 @@ const YEAR = 365 * DAY;
 // Unit words after folding (lower case, accents removed), with their inflections and Welsh mutations.
 const UNIT_WORDS: Array<[number, string[]]> = [
   [YEAR, ['y', 'yr', 'yrs', 'year', 'years', 'an', 'ans', 'annee', 'annees', 'jahr', 'jahre', 'jahren', 'jahres',
-    'ano', 'anos', 'anno', 'anni', 'jaar', 'jaren', 'blwyddyn', 'flwyddyn', 'mlwyddyn', 'blynedd', 'flynedd', 'mlynedd', 'mlwydd']],
+    'ano', 'anos', 'anno', 'anni', 'jaar', 'jaren', 'blwyddyn', 'flwyddyn', 'mlwyddyn', 'blynedd', 'flynedd', 'mlynedd', 'mlwydd',
+    'ar', 'aret', 'aaret', 'rok', 'roku', 'lata', 'lat']],
   [MONTH, ['mo', 'mos', 'mth', 'mths', 'month', 'months', 'mois', 'monat', 'monate', 'monaten', 'monats', 'mes', 'meses',
-    'mese', 'mesi', 'maand', 'maanden', 'mis', 'fis', 'misoedd']],
+    'mese', 'mesi', 'maand', 'maanden', 'mis', 'fis', 'misoedd', 'manad', 'manader', 'maned', 'maneder', 'miesiac',
+    'miesiace', 'miesiecy', 'miesiaca']],
   [WEEK, ['w', 'wk', 'wks', 'week', 'weeks', 'semaine', 'semaines', 'woche', 'wochen', 'semana', 'semanas', 'settimana',
-    'settimane', 'weken', 'wythnos', 'wythnosau']],
+    'settimane', 'weken', 'wythnos', 'wythnosau', 'vecka', 'veckor', 'uge', 'uger', 'tydzien', 'tygodnie', 'tygodni']],
   [DAY, ['d', 'day', 'days', 'j', 'jour', 'jours', 'tag', 'tage', 'tagen', 'dia', 'dias', 'giorno', 'giorni', 'gg', 'dag',
-    'dagen', 'diwrnod', 'ddiwrnod', 'niwrnod', 'diwrnodau', 'dydd', 'ddydd']],
+    'dagen', 'diwrnod', 'ddiwrnod', 'niwrnod', 'diwrnodau', 'dydd', 'ddydd', 'dagar', 'dage', 'dygn', 'dogn', 'dzien', 'dni',
+    'dnia']],
   [HOUR, ['h', 'hr', 'hrs', 'hour', 'hours', 'heure', 'heures', 'std', 'stunde', 'stunden', 'hora', 'horas', 'ora', 'ore',
-    'uur', 'uren', 'awr', 'oriau']],
-  [MINUTE, ['min', 'mins', 'minute', 'minutes', 'minuten', 'minuto', 'minutos', 'minuti', 'minuut', 'munud', 'munudau']],
+    'uur', 'uren', 'awr', 'oriau', 'timme', 'timmar', 'timer', 'godzina', 'godziny', 'godzin']],
+  [MINUTE, ['min', 'mins', 'minute', 'minutes', 'minuten', 'minuto', 'minutos', 'minuti', 'minuut', 'munud', 'munudau', 'minut', 'minuter', 'minutter', 'minuta', 'minuty']],
   [1, ['s', 'sec', 'secs', 'second', 'seconds', 'seconde', 'secondes', 'sekunde', 'sekunden', 'segundo', 'segundos',
-    'secondo', 'secondi', 'seconden', 'eiliad', 'eiliadau']],
+    'secondo', 'secondi', 'seconden', 'eiliad', 'eiliadau', 'sekund', 'sekunder', 'sekunda', 'sekundy']],
 ];
 // "m" alone is left out on purpose: cookie tables use it for both minutes and months.
 
 // Small numbers written as words ("a year", "un año", "zwei Jahre", "dwy flynedd"). Past twelve, sites use digits.
 const NUMBER_WORDS: Array<[number, string[]]> = [
-  [1, ['a', 'an', 'one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'einen', 'einem', 'een']],
-  [2, ['two', 'deux', 'zwei', 'dos', 'due', 'twee', 'dau', 'dwy']],
-  [3, ['three', 'trois', 'drei', 'tres', 'tre', 'drie', 'tri', 'tair']],
+  [1, ['a', 'an', 'one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'einen', 'einem', 'een', 'ett', 'jeden', 'jedna']],
+  [2, ['two', 'deux', 'zwei', 'dos', 'due', 'twee', 'dau', 'dwy', 'tva', 'to', 'dwa', 'dwie']],
+  [3, ['three', 'trois', 'drei', 'tres', 'tre', 'drie', 'tri', 'tair', 'trzy']],
   [4, ['four', 'quatre', 'vier', 'cuatro', 'quattro', 'pedwar', 'pedair']],
   [5, ['five', 'cinq', 'funf', 'cinco', 'cinque', 'vijf', 'pump']],
   [6, ['six', 'sechs', 'seis', 'sei', 'zes', 'chwech']],
@@ -91,15 +94,19 @@ const SESSION = new RegExp(
     '\\bchiusura del (?:browser|navigatore)',
     '\\bsluiten van (?:de|uw|je) browser',
     "\\bcau(?:'r| eich) porwr",
+    '\\bsesj[aiy]\\b|\\bsesyjn',
+    '\\bwebblasaren (?:stangs|avslutas)',
+    '\\bbrowseren (?:lukkes|afsluttes)',
+    '\\bzamkniecia przegladarki',
   ].join('|'),
 );
 
 // "Persistent" without a length: the cookie outlives the session, for how long nobody says.
-const PERSISTENT = /\b(persist[ae]n\w*|permanen\w*|dauerhaft|parhaol|parhaus|blijvend)/;
+const PERSISTENT = /\b(persist[ae]n\w*|permanen\w*|dauerhaft|parhaol|parhaus|blijvend|stale|trwale|varaktig\w*|vedvarende)/;
 
 export function parseDuration(text: string): ParsedDuration {
   if (typeof text !== 'string') return { seconds: null, warning: 'duration: not text' };
-  const f = fold(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+  const f = foldCaseAndAccents(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
   if (f.length === 0) return { seconds: null, warning: 'duration: empty' };
 
   const iso = isoSeconds(f);

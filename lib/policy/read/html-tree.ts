@@ -226,7 +226,7 @@ export function isBlock(name: string): boolean {
  */
 export function textOf(node: HtmlNode, max = 20_000): string {
   const raw = rawMax(max);
-  if (node.type === 'text') return fold(node.data.length > raw ? node.data.slice(0, raw) : node.data).slice(0, max);
+  if (node.type === 'text') return foldWhitespace(node.data.length > raw ? node.data.slice(0, raw) : node.data).slice(0, max);
   let out = '';
   const stack: Array<HtmlNode | '\n'> = [node];
   while (stack.length > 0 && out.length < raw) {
@@ -248,7 +248,7 @@ export function textOf(node: HtmlNode, max = 20_000): string {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     if (block) stack.push('\n');
   }
-  return fold(out).slice(0, max);
+  return foldWhitespace(out).slice(0, max);
 }
 
 /**
@@ -291,7 +291,7 @@ export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Step
     if (block) stack.push('\n');
   }
   // Folding works line by line: fold a long text in runs of lines, with a pause point between runs.
-  if (out.length <= FOLD_RUN) return fold(out).slice(0, max);
+  if (out.length <= FOLD_RUN) return foldWhitespace(out).slice(0, max);
   const folded: string[] = [];
   for (let at = 0; at < out.length; ) {
     let end = at + FOLD_RUN >= out.length ? out.length : out.lastIndexOf('\n', at + FOLD_RUN);
@@ -300,7 +300,7 @@ export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Step
       const space = out.lastIndexOf(' ', end);
       if (space > at) end = space;
     }
-    const part = fold(out.slice(at, end));
+    const part = foldWhitespace(out.slice(at, end));
     if (part) folded.push(part);
     at = end;
     yield;
@@ -311,7 +311,7 @@ export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Step
 const FOLD_RUN = 128 * 1024;
 
 /** Fold runs of spaces within lines, trim lines, drop empty lines. */
-function fold(s: string): string {
+function foldWhitespace(s: string): string {
   const spaced = s.replace(/[\t\f\r \u00a0\u200b]+/g, ' ');
   if (!spaced.includes('\n')) return spaced.trim();
   return spaced

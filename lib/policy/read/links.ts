@@ -2,7 +2,7 @@
  * Links that point to policy documents, in en / fr / de / es / nl / it / cy.
  */
 import type { PolicyLink } from '../../types';
-import { fold } from './purpose';
+import { foldCaseAndAccents } from './purpose';
 
 const COOKIE_WORDS =
   /\bcookie|cwci|cwcis|galletas|témoins?|temoins?|\btraceurs?\b|trackers? polic/;
@@ -33,8 +33,8 @@ export function policyLinks(raw: readonly RawLink[], baseUrl: string, limit = 50
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     url.hash = '';
-    const text = fold(`${link.text} ${link.title ?? ''}`).slice(0, 300);
-    const path = fold(decodeSafe(url.pathname + url.search));
+    const text = foldCaseAndAccents(`${link.text} ${link.title ?? ''}`).slice(0, 300);
+    const path = foldCaseAndAccents(decodeSafe(url.pathname + url.search));
     let kind: PolicyLink['kind'] | null = null;
     if (COOKIE_WORDS.test(text) && /polic|politi|richtlinie|beleid|informativa|declar|notice|hinweis|aviso|statement|policy|settings|preferences|information|info|avis|details|cwcis|cwci|cookies?$|^cookies?|use of|utilisation|uso|verwendung|gebruik/.test(text)) kind = 'cookie-policy';
     else if (COOKIE_WORDS.test(text) && text.length <= 40) kind = 'cookie-policy';

@@ -41,7 +41,7 @@ export function* markdownToHtmlSteps(md: string, budget?: Budget, warnings?: str
       break;
     }
     // Line by line, so piece by piece gives what the whole would.
-    html.push(marked.parse(escapeTableUnderscores(fixDelimiterRows(flattenDeepNesting(parts[i]!)))) as string);
+    html.push(marked.parse(keepPlaceholders(escapeTableUnderscores(fixDelimiterRows(flattenDeepNesting(parts[i]!))))) as string);
   }
   return html.join('\n');
 }
@@ -173,6 +173,33 @@ function fixDelimiterRows(md: string): string {
  */
 function escapeTableUnderscores(md: string): string {
   return md.replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) => row.replace(/(?<!\\)_(?=[\w{])|(?<=[\w}])(?<!\\)_/g, '\\_'));
+}
+
+const HTML_TAGS = new Set(
+  ('a abbr b bdi bdo big blockquote br button center cite code data dd del details dfn div dl dt em figure font ' +
+    'h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark nobr ol option p pre q s samp section select small span ' +
+    'strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var wbr').split(' '),
+);
+
+/**
+ * A placeholder in angle brackets glued to a name (`_ga_<ID>`, `ttcsid\_<ID>`, `_ga_<container-id>`) is text,
+ * not a tag: escaped so the renderer keeps it (issue 13). Real tags (`word<br>`) and code spans are left alone.
+ */
+function keepPlaceholders(md: string): string {
+  if (!md.includes('<')) return md;
+  return md
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('<')) return line;
+      // Outside code spans only: the even parts of a split on backticks.
+      return line
+        .split('`')
+        .map((part, i) =>
+          i % 2 === 1 ? part : part.replace(/(?<=[\w\\.\-])<([A-Za-z][\w-]{0,40})>/g, (m, tag: string) => (HTML_TAGS.has(tag.toLowerCase()) ? m : `\\<${tag}\\>`)),
+        )
+        .join('`');
+    })
+    .join('\n');
 }
 
 function splitRow(row: string): string[] {

@@ -57,12 +57,26 @@ export function splitNames(text: string, codes: readonly string[] = []): string[
     seen.add(name);
     out.push(name);
   };
+  // Instances listed in parentheses after a name, "_ga (_ga_154EK…, _ga_Q60S…)": the name and each instance.
+  const listed = /^\s*(\S+)\s*\(([^()]{1,2000})\)\s*$/.exec(text);
+  if (listed && codes.length === 0) {
+    const stem = cleanName(listed[1]!);
+    const inside = listed[2]!.split(/\s*[,;]\s*|\s+(?:and|or|et|ou|und|oder|y|o)\s+/).map((p) => cleanName(p.replace(/(?:…|\.{3})$/, '*')));
+    if (stem.length >= 2 && inside.every((p) => looksLikeName(p) && p.toLowerCase().startsWith(stem.slice(0, 3).toLowerCase()))) {
+      for (const name of [stem, ...inside]) push(name);
+      return out;
+    }
+  }
   const codeNames = codes.flatMap((c) => splitText(c));
   if (codeNames.length > 0) {
     for (const c of codeNames) push(c);
     if (out.length > 0) return out;
   }
-  for (const part of splitText(text)) push(part);
+  const parts = splitText(text);
+  // A product's name wrapped over lines ("Firebase" / "Cloud Messaging") is not a list of cookies: beside a
+  // phrase of product words, a lone capitalised word is a product too (issue 13).
+  const products = parts.length > 1 && parts.some((p) => p.includes(' ') && isProductPhrase(cleanName(p)));
+  for (const part of parts) if (!(products && isProductWord(cleanName(part)))) push(part);
   return out;
 }
 
@@ -79,4 +93,20 @@ function splitSlash(p: string): string[] {
   const parts = p.trim().split('/');
   if (parts.length > 1 && parts.every((x) => /^[A-Za-z_][\w.\-]*$/.test(x))) return parts;
   return [p];
+}
+
+/** Without a header saying so, only names that look technical count: `_ga`, `NID`, `csrftoken`, `ai_user`. */
+export function looksTechnical(s: string): boolean {
+  if (!looksLikeName(s)) return false;
+  return /[_.\-\d]/.test(s) || /^[A-Z0-9]{2,12}$/.test(s) || /[a-z][A-Z]/.test(s);
+}
+
+/** A product or service name in words: "Cloud Messaging", "Google Analytics for Firebase", "Sign in with Apple". */
+export function isProductPhrase(s: string): boolean {
+  return s.length <= 60 && /^[A-Z][A-Za-z0-9.]*(?:\s+(?:[A-Z][A-Za-z0-9.]*|for|with|in|by|of|and|on|&))+$/.test(s);
+}
+
+/** One plain capitalised word ("Crashlytics", "Firebase"): a product among products, not a technical name. */
+export function isProductWord(s: string): boolean {
+  return /^[A-Z][a-z]{2,}$/.test(s);
 }

@@ -14,6 +14,7 @@ import { findProviderMentions, type KnowledgeBase } from '../../cookies/knowledg
 import { matchesName } from '../../cookies/pattern';
 import { parseCmp } from './cmp/detect';
 import { templateToHtml } from './template';
+import { jsxToHtml, looksLikeJsx } from './jsx';
 
 export interface ReadOptions {
   /** URL or file the document came from. */
@@ -22,7 +23,7 @@ export interface ReadOptions {
   knowledge?: KnowledgeBase;
   fetchedAt?: string;
   /** A hint from the file name or Content-Type; the content decides when it disagrees. */
-  hint?: 'html' | 'markdown' | 'text' | 'json' | 'js';
+  hint?: 'html' | 'markdown' | 'text' | 'json' | 'js' | 'jsx';
   /** SHA-256 of the document (`documentSha256`), computed by the caller's async step; '' when not given. */
   sha256?: string;
   /** Time allowed for the whole read; once spent, reading stops with a warning (`readDocumentAsync`: 4 s by default). */
@@ -49,6 +50,9 @@ export function detectFormat(text: string, hint?: ReadOptions['hint']): Document
     count(/^[ \t]*\|[^\n]*\|[ \t]*$/gm);
   if (/^\s*(?:<!doctype html|<html)/i.test(head)) return 'html';
   if (templated && (tags > 0 || /govuk\w*\(/.test(head))) return 'template';
+  // Markdown with HTML blocks in it (a table written as <table>): Markdown headings and no HTML heading say the
+  // page is Markdown; rendering it keeps the HTML blocks as they are (issue 13).
+  if (mdHeadings >= 2 && !/<(?:h[1-6]|body)\b/i.test(head)) return 'markdown';
   if (tags >= 5 && tags >= strongMd) return 'html';
   const inline = (head.match(/<(?:a|span|strong|b|em|i|code|br|img)\b[^>]*>/gi) ?? []).length;
   if (hint === 'html' && tags + inline > 0) return 'html';
@@ -101,7 +105,9 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
   }
   yield;
   const sha256 = options.sha256 ?? '';
-  const cmp = parseCmp(text, options.url);
+  // A React component (the CLI, `.jsx` / `.tsx`): its data props become tables (issue 13).
+  const jsx = options.hint === 'jsx' || (options.hint === undefined && looksLikeJsx(text) && !/<(?:html|body|head)\b/i.test(text.slice(0, 200_000)));
+  const cmp = jsx ? null : parseCmp(text, options.url);
   yield;
   if (cmp) {
     cmp.sources = cmp.sources.map((s) => ({ ...s, sha256, fetchedAt: options.fetchedAt }));
@@ -109,10 +115,14 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
     if (options.knowledge) expandProviders(cmp, options.knowledge);
     return cmp;
   }
-  const format = detectFormat(text, options.hint);
+  const format = jsx ? 'jsx' : detectFormat(text, options.hint);
   let html: string;
   let kind: SourceKind;
   switch (format) {
+    case 'jsx':
+      html = jsxToHtml(text);
+      kind = 'html';
+      break;
     case 'html':
       html = text;
       kind = 'html';
@@ -132,7 +142,8 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
   }
   yield;
   const kb = options.knowledge;
-  const extraction = yield* extractSteps(html, options.url, kb ? (name) => kb.lookup(name)?.purpose ?? null : null, budget);
+  const known = kb ? { purposeOf: (name: string) => kb.lookup(name)?.purpose ?? null, nameOfDisplay: (display: string) => kb.nameOfDisplay(display) ?? null } : null;
+  const extraction = yield* extractSteps(html, options.url, known, budget);
   const declaration: Declaration = {
     sources: [{ url: options.url, kind, sha256, fetchedAt: options.fetchedAt }],
     cookies: extraction.cookies,

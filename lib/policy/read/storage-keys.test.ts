@@ -27,3 +27,28 @@ describe('storage keys are not cookies', () => {
     expect(d.storage.map((s) => s.key)).toEqual(['cc_prefs']);
   });
 });
+
+describe('rows typed as something other than a cookie', () => {
+  it('a Type column: local / session storage and IndexedDB are keys; a pixel or an SDK is neither', () => {
+    const d = readDocument(
+      `<table><tr><th>Name</th><th>Type</th><th>Purpose</th></tr>
+       <tr><td>px_ads</td><td>Pixel</td><td>Ads</td></tr><tr><td>app_kit</td><td>SDK</td><td>Ads</td></tr>
+       <tr><td>ls_key</td><td>HTML Local Storage</td><td>x</td></tr><tr><td>ss_key</td><td>Session Storage</td><td>x</td></tr>
+       <tr><td>db_key</td><td>IndexedDB</td><td>x</td></tr><tr><td>_real</td><td>HTTP Cookie</td><td>Ads</td></tr></table>`,
+      { url: 'https://x.test/cookies', knowledge },
+    );
+    expect(d.cookies.map((c) => c.name)).toEqual(['_real']);
+    expect(d.storage.map((s) => [s.key, s.storage])).toEqual([['ls_key', 'localStorage'], ['ss_key', 'sessionStorage'], ['db_key', 'unknown']]);
+  });
+
+  it('product and service names in the name column are not cookies, even one word long', () => {
+    const d = readDocument(
+      `<table><tr><th>Name</th><th>Provider</th><th>Purpose</th></tr>
+       <tr><td>Cloud Messaging</td><td>Acme</td><td>Push</td></tr><tr><td>Crashreporter</td><td>Acme</td><td>Crashes</td></tr>
+       <tr><td>Sign in with Acme</td><td>Acme</td><td>Login</td></tr><tr><td>_acme_id</td><td>Acme</td><td>Stats</td></tr></table>
+       <table><tr><th>Name</th><th>Purpose</th></tr><tr><td>Notifier<br>Cloud Messaging</td><td>Push</td></tr></table>`,
+      { url: 'https://x.test/cookies', knowledge },
+    );
+    expect(d.cookies.map((c) => c.name)).toEqual(['_acme_id']);
+  });
+});
