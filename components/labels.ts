@@ -29,7 +29,7 @@ const BASIS_KEYS: Record<CookieRow['basis'], MessageKey> = {
 };
 export const basisLabel = (b: CookieRow['basis']): string => t(BASIS_KEYS[b]);
 
-const BREACH_KEYS: Record<string, MessageKey> = { undeclared: 'breachUndeclared' };
+const BREACH_KEYS: Record<string, MessageKey> = { undeclared: 'breachUndeclared', 'banner-refusal': 'breachBannerRefusal' };
 /** A breach kind in words; kinds added later read as their own name until they get words. */
 export const breachLabel = (kind: string): string => (BREACH_KEYS[kind] ? t(BREACH_KEYS[kind]!) : kind);
 

@@ -12,12 +12,22 @@ import type { ImportResult } from './storage/transfer';
 import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
 import type { ChoiceReason } from './signals/effective-choice';
 import type { SignalView } from './signals/view';
+import type { BannerEntry } from './consent/book';
 
 export type { ChoiceReason } from './signals/effective-choice';
 export type { SignalView } from './signals/view';
 
-/** A site that says it honors GPC set this tracking cookie (lib/signals/book.ts). */
-export type RowBreach = BreachKind | 'signal-claim';
+/**
+ * A site that says it honors GPC set this tracking cookie (lib/signals/book.ts); a site whose consent
+ * platform recorded the refusal set it afterwards (lib/consent/book.ts).
+ */
+export type RowBreach = BreachKind | 'signal-claim' | 'banner-refusal';
+
+/** Issue 15: the consent banner on this site: what we answered, what its platform recorded, and since. */
+export type BannerView = BannerEntry & {
+  /** Its banner was hidden once the record was verified. */
+  hidden: boolean;
+};
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -132,6 +142,10 @@ export interface SiteView {
   breaches: number;
   /** A settings write failed even after freeing space (the adapter adds it; absent means none). */
   storageError?: StorageError | null;
+  /** Are banners answered on this site (the per-site switch, else the global one)? */
+  answerBanners?: boolean;
+  /** The consent banner answered on this site, or null (none recognised, or not answered). */
+  banner?: BannerView | null;
 }
 
 export type { Settings } from './types';
@@ -161,6 +175,10 @@ export type Request =
   | { type: 'clear-history' }
   | { type: 'set-cookie-exception'; site: string; name: string; rule: CookieException | null }
   | { type: 'set-unknown-cookies'; value: UnknownCookies }
+  /** Issue 15: answer consent banners (global switch, options page). */
+  | { type: 'set-answer-banners'; on: boolean }
+  /** Issue 15: the per-site switch "answer banners here" (popup); null goes back to the global one. */
+  | { type: 'set-site-banners'; site: string; on: boolean | null }
   /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
   | { type: 'guard-data'; url: string }
   /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
@@ -181,6 +199,8 @@ export interface ResponseOf {
   'clear-history': { cleared: number };
   'set-cookie-exception': Settings;
   'set-unknown-cookies': Settings;
+  'set-answer-banners': SettingsView;
+  'set-site-banners': SettingsView;
   'guard-data': GuardSiteData | null;
   'guard-refused': { ok: boolean };
 }
@@ -239,6 +259,11 @@ export function parseRequest(raw: unknown): Request | null {
       return { type: 'set-cookie-exception', site: m.site, name: m.name, rule: m.rule as CookieException | null };
     case 'set-unknown-cookies':
       return isUnknownCookies(m.value) ? { type: 'set-unknown-cookies', value: m.value } : null;
+    case 'set-answer-banners':
+      return typeof m.on === 'boolean' ? { type: 'set-answer-banners', on: m.on } : null;
+    case 'set-site-banners':
+      if (!validSiteName(m.site)) return null;
+      return m.on === null || typeof m.on === 'boolean' ? { type: 'set-site-banners', site: m.site, on: m.on } : null;
     case 'guard-data':
       return typeof m.url === 'string' && m.url.length <= 8_192 ? { type: 'guard-data', url: m.url } : null;
     case 'guard-refused': {
