@@ -4,7 +4,9 @@
  * answer it through that API, read back its record, and hide its banner once the record is verified.
  *
  * It is serialized and run in the page: it must reference nothing outside itself (no imports, no module
- * helpers), take JSON arguments and return JSON. What it returns is untrusted page data: the background
+ * helpers), take JSON arguments and return JSON. It returns at once: the background polls (a long-running
+ * injected script kept Chromium's document from reaching `load`, so tarteaucitron, which starts on `load`,
+ * never came up while it waited). What it returns is untrusted page data: the background
  * validates it in lib/consent/ before using it.
  *
  * APIs, each from the platform's own documentation or shipped code:
@@ -21,8 +23,8 @@
  * - IAB TCF (`window.__tcfapi`): getTCData, read only.
  */
 export type BannerPageRequest =
-  | { mode: 'detect'; waitMs: number }
-  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[]; waitMs: number }
+  | { mode: 'detect' }
+  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[] }
   | { mode: 'read'; platform: string }
   | { mode: 'hide'; platform: string };
 
@@ -51,10 +53,16 @@ export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
     cookieName: string;
     answered: boolean;
     bannerVisible: boolean;
+    /** The document it was found in: the background checks it is still the page it meant. */
+    url: string;
   }
 
   /** The platform on this page, once its API is ready; null when none is (or not yet). */
   const find = (): Found | null => {
+    const found = findPlatform();
+    return found ? { ...found, url: location.href } : null;
+  };
+  const findPlatform = (): Omit<Found, 'url'> | null => {
     const cc = w.CookieConsent;
     if (fn(cc, 'acceptCategory') && fn(cc, 'getUserPreferences') && fn(cc, 'getConfig') && fn(cc, 'validConsent')) {
       const categories = cc.getConfig('categories');
@@ -73,7 +81,7 @@ export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
     if (fn(klaro, 'getManager')) {
       const manager = klaro.getManager();
       const services = manager?.config?.services ?? manager?.config?.apps;
-      if (fn(manager, 'updateConsent') && fn(manager, 'saveAndApplyConsents') && Array.isArray(services) && document.querySelector('.klaro')) {
+      if (fn(manager, 'updateConsent') && fn(manager, 'saveAndApplyConsents') && Array.isArray(services) && document.getElementById(str(manager.config.elementID) ?? 'klaro')) {
         return {
           platform: 'klaro',
           categories: services
@@ -186,25 +194,15 @@ export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
     tcf: await tcf(),
   });
 
-  const findFor = async (platform: string, waitMs: number): Promise<Found | null> => {
-    for (let waited = 0; ; waited += 100) {
-      const found = find();
-      if (found && found.platform === platform) return found;
-      if (waited >= waitMs) return null;
-      await sleep(100);
-    }
+  const findFor = (platform: string): Found | null => {
+    const found = find();
+    return found && found.platform === platform ? found : null;
   };
 
   try {
-    if (request.mode === 'detect') {
-      for (let waited = 0; ; waited += 100) {
-        const found = find();
-        if (found) return found;
-        if (waited >= request.waitMs) return null;
-        await sleep(100);
-      }
-    }
-    const found = await findFor(request.platform, request.mode === 'answer' ? request.waitMs : 0);
+    // Not (yet) found: whether the page has finished loading, so the background knows when to stop asking.
+    if (request.mode === 'detect') return find() ?? { loaded: document.readyState === 'complete' };
+    const found = findFor(request.platform);
     if (!found) return { error: 'platform gone' };
     if (request.mode === 'read') return await readout(found);
     if (request.mode === 'hide') {
@@ -258,7 +256,7 @@ export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
         break;
     }
     // The record is written synchronously by most platforms; give the others a moment.
-    for (let i = 0; i < 30 && readCookie(found.cookieName) === null; i++) await sleep(100);
+    for (let i = 0; i < 10 && readCookie(found.cookieName) === null; i++) await sleep(100);
     return await readout(find() ?? found);
   } catch (e) {
     return { error: String((e as Error)?.message ?? e).slice(0, 200) };

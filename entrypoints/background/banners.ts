@@ -19,8 +19,13 @@ import type { BannerView } from '@/lib/messages';
 import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { answersBannersOn } from '@/lib/storage/settings';
 
-/** How long a page may take to bring up its platform (tarteaucitron starts on `load`). */
+/**
+ * How long a page may take to bring up its platform (tarteaucitron starts on `load`), asked every 250 ms; a
+ * page that has loaded is asked for 3 s more (platforms that start a moment after `load`), then left alone.
+ */
 const DETECT_MS = 10_000;
+const DETECT_EVERY_MS = 250;
+const AFTER_LOAD_MS = 3_000;
 
 export interface BannerServiceOptions {
   ready: Promise<Warden>;
@@ -64,7 +69,7 @@ export class BannerService {
     if (w.settings.paused || !answersBannersOn(w.settings, site)) return;
     this.running.set(tabId, url);
     try {
-      const detected = parseDetected(await this.exec(tabId, { mode: 'detect', waitMs: DETECT_MS }));
+      const detected = await this.detect(tabId, site);
       // Not recognised with certainty: the page is left alone.
       if (!detected) return;
       // The person may have switched it off, or chosen otherwise, while the page loaded.
@@ -73,21 +78,43 @@ export class BannerService {
       if (detected.answered) {
         // Answered before (by us on an earlier visit, or in the banner): kept when the record says what the
         // person chose; answered again when it does not.
-        const readout = parseReadout(await this.exec(tabId, { mode: 'read', platform: detected.platform }));
+        const readout = this.sameSite(parseReadout(await this.exec(tabId, { mode: 'read', platform: detected.platform })), site);
         if (readout && verifyRecord(readout, choice).status === 'recorded') {
           await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
           return;
         }
       }
       const answer = answerFor(detected.platform, detected.categories, choice);
-      const readout = parseReadout(
-        await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse, waitMs: 2_000 }),
+      const readout = this.sameSite(
+        parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse })),
+        site,
       );
       if (!readout) return;
       await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
     } finally {
       this.running.delete(tabId);
     }
+  }
+
+  /** Ask the page (briefly, each time) until its platform is up, the page is gone, or time is up. */
+  private async detect(tabId: number, site: SiteKey): Promise<ReturnType<typeof parseDetected>> {
+    let deadline = Date.now() + DETECT_MS;
+    let loaded = false;
+    for (;;) {
+      const raw = await this.exec(tabId, { mode: 'detect' });
+      const detected = this.sameSite(parseDetected(raw), site);
+      if (detected || Date.now() >= deadline) return detected;
+      if (!loaded && typeof raw === 'object' && raw !== null && (raw as { loaded?: unknown }).loaded === true) {
+        loaded = true;
+        deadline = Math.min(deadline, Date.now() + AFTER_LOAD_MS);
+      }
+      await new Promise((resolve) => setTimeout(resolve, DETECT_EVERY_MS));
+    }
+  }
+
+  /** Only an answer from a page of the site we meant (the tab may have moved on to another site). */
+  private sameSite<T extends { url: string }>(found: T | null, site: SiteKey): T | null {
+    return found && siteOfUrl(found.url) === site ? found : null;
   }
 
   private async settle(tabId: number, site: SiteKey, verdict: ReturnType<typeof verifyRecord>, bannerVisible: boolean): Promise<void> {

@@ -9,8 +9,7 @@ import type { ConsentVerdict } from './records';
 const MAX_EVIDENCE = 20;
 const MAX_SITES = 1_000;
 
-/** Record cookies are the proof of the answer: essential, never evidence against the site. */
-export const CONSENT_RECORD_COOKIES: readonly string[] = ['cc_cookie', 'klaro', 'tarteaucitron', 'CookieConsent', 'OptanonConsent', 'OptanonAlertBoxClosed', 'euconsent-v2'];
+import { isConsentRecordName } from './record-names';
 
 export interface AfterRefusalCookie {
   name: string;
@@ -62,7 +61,8 @@ export class BannerBook {
     const entry = this.entries.get(site);
     if (!entry || entry.verdict.status === 'not-recorded') return false;
     if (!entry.verdict.refusedPurposes.includes(cookie.purpose)) return false;
-    if (CONSENT_RECORD_COOKIES.includes(cookie.name)) return false;
+    // Record cookies are the proof of the answer: essential, never evidence against the site.
+    if (isConsentRecordName(cookie.name)) return false;
     const at = new Date(now).toISOString();
     if (at < entry.recordedAt) return false;
     if (entry.afterRefusal.some((c) => c.name === cookie.name && c.domain === cookie.domain)) return false;

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { SHARED } from '../../tests/support/corpus';
 import { answerFor, purposeOf, type PlatformCategory } from './answer';
 import { parseRecordCookie, verifyRecord, type RecordReadout } from './records';
-import { BannerBook, CONSENT_RECORD_COOKIES } from './book';
+import { BannerBook } from './book';
+import { CONSENT_RECORD_COOKIES } from './record-names';
+import { shippedModel, UndeclaredJudge } from '../cookies/judge';
 import { decide } from '../enforce/decide';
 import { loadKnowledge } from '../../scripts/knowledge-node';
 
@@ -169,10 +171,34 @@ describe('after the refusal is recorded', () => {
 
 describe('consent records are essential cookies', () => {
   const knowledge = loadKnowledge();
-  for (const name of CONSENT_RECORD_COOKIES) {
-    it(`${name} is never removed, without a policy, under essential only`, () => {
-      const v = decide({ name, domain: 'shop.test', policy: 'none', declaration: null, choice: 'essential-only', knowledge });
-      expect(v.action).not.toBe('remove');
+  const judge = new UndeclaredJudge(shippedModel(), knowledge);
+  // The values the platforms write (the model reads value shapes: it called tarteaucitron's functional).
+  const values: Record<string, string> = {
+    cc_cookie: '%7B%22categories%22%3A%5B%22necessary%22%5D%2C%22revision%22%3A0%7D',
+    klaro: '%7B%22matomo%22%3Afalse%2C%22cloudflare%22%3Atrue%7D',
+    tarteaucitron: '!shopads=false!shopstats=false',
+    CookieConsent: "{stamp:%27-1%27%2Cnecessary:true%2Cpreferences:false%2Cstatistics:false%2Cmarketing:false%2Cmethod:%27explicit%27%2Cver:1}",
+    OptanonConsent: 'isGpcEnabled=1&groups=C0001%3A1%2CC0002%3A0',
+    OptanonAlertBoxClosed: '2026-12-01T18:00:00.000Z',
+    'euconsent-v2': 'CQIzQAAQIzQAAAHABBENBNFgAAAAAAAAAAAAAAAAAAAA',
+  };
+  for (const name of [...CONSENT_RECORD_COOKIES, 'cc_cookie_demo2']) {
+    it(`${name} is never removed, with or without a policy, under essential only`, () => {
+      for (const policy of ['none', 'found', 'pending'] as const) {
+        const v = decide({
+          name,
+          domain: 'shop.test',
+          policy,
+          declaration: null,
+          choice: 'essential-only',
+          knowledge,
+          judge,
+          observed: { expirationDate: Date.now() / 1000 + 180 * 86_400, session: false, now: Date.now(), thirdParty: false },
+          facts: { site: 'shop.test', path: '/', httpOnly: false, secure: false, sameSite: 'lax', hostOnly: true, expiry: 180 * 86_400, value: values[name] ?? values.cc_cookie },
+        });
+        expect(v.action, `${name} (${policy})`).toBe('keep');
+        expect(v.purpose).toBe('essential');
+      }
     });
   }
 });

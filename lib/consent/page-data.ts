@@ -12,6 +12,8 @@ export interface DetectedPlatform {
   /** The platform already holds an answer (ours from an earlier visit, or the person's). */
   answered: boolean;
   bannerVisible: boolean;
+  /** The page it was found in (the page's own word): checked against the page the background meant. */
+  url: string;
 }
 
 const MAX_CATEGORIES = 100;
@@ -34,8 +36,8 @@ export function parseDetected(raw: unknown): DetectedPlatform | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const categories = categoriesOf(r.categories);
-  if (!isConsentPlatform(r.platform) || !categories || !isText(r.cookieName)) return null;
-  return { platform: r.platform, categories, cookieName: r.cookieName, answered: r.answered === true, bannerVisible: r.bannerVisible === true };
+  if (!isConsentPlatform(r.platform) || !categories || !isText(r.cookieName) || !isText(r.url, 8_192)) return null;
+  return { platform: r.platform, categories, cookieName: r.cookieName, answered: r.answered === true, bannerVisible: r.bannerVisible === true, url: r.url };
 }
 
 function booleans(raw: unknown): Record<string, boolean> | null {
@@ -50,7 +52,7 @@ function booleans(raw: unknown): Record<string, boolean> | null {
   return Object.keys(out).length > 0 ? out : null;
 }
 
-export function parseReadout(raw: unknown): (RecordReadout & { bannerVisible: boolean }) | null {
+export function parseReadout(raw: unknown): (RecordReadout & { bannerVisible: boolean; url: string }) | null {
   const detected = parseDetected(raw);
   if (!detected) return null;
   const r = raw as Record<string, unknown>;
@@ -62,5 +64,6 @@ export function parseReadout(raw: unknown): (RecordReadout & { bannerVisible: bo
     api: booleans(r.api),
     tcf: booleans(r.tcf),
     bannerVisible: detected.bannerVisible,
+    url: detected.url,
   };
 }

@@ -9,6 +9,7 @@
  *                   `type="text/plain" data-name="inlineTracker"` and would set `inline-tracker`, call /collect).
  * tac-shop.test     tarteaucitron 1.34.0 (highPrivacy), two services a site declares itself, as tarteaucitron
  *                   documents: `shopstats` (type analytic: sets `_ga`, calls /collect) and `shopads` (type ads).
+ * cc-off.test      the same shop, for the journey with the switch off.
  * cc-breach.test    vanilla-cookieconsent as on cc-shop, but the site sets `_ga` a moment after every consent,
  *                   refused or not: its record says refused, and the analytics cookie comes anyway.
  *
@@ -23,6 +24,8 @@ export const CC_SHOP_HOST = 'cc-shop.test';
 export const KLARO_SHOP_HOST = 'klaro-shop.test';
 export const TAC_SHOP_HOST = 'tac-shop.test';
 export const CC_BREACH_HOST = 'cc-breach.test';
+/** The same shop as cc-shop, for the switch-off journey (a fresh site the extension has not answered). */
+export const CC_OFF_HOST = 'cc-off.test';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLES = path.resolve(ROOT, '../shared/data/cmp-samples');
@@ -54,7 +57,9 @@ function vanillaConfig(onConsent = ''): string {
   const c = sample('vanilla-cookieconsent/demo_gtm_config_extract.json');
   const sections = c['language.translations.en.preferencesModal.sections'] as Array<Record<string, unknown>>;
   const categories = JSON.stringify(c.categories).replace('{"regex":"^(_ga|_gid)"}', '/^(_ga|_gid)/');
+  // hideFromBots off: the tests' browsers are automated (navigator.webdriver), and the banner must show there.
   return `CookieConsent.run({
+  hideFromBots: false,
   cookie: ${JSON.stringify(c.cookie)},
   categories: ${categories},
   ${onConsent ? `onConsent: function () { ${onConsent} },` : ''}
@@ -180,4 +185,10 @@ tarteaucitron.services.shopads = {
   };
 }
 
-export const bannerSites = (): Site[] => [createCcShop(), createKlaroShop(), createTacShop(), createCcBreach()];
+export const bannerSites = (): Site[] => [
+  createCcShop(),
+  vanillaShop(CC_OFF_HOST, 'Another shop with vanilla-cookieconsent'),
+  createKlaroShop(),
+  createTacShop(),
+  createCcBreach(),
+];
