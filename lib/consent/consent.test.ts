@@ -75,6 +75,14 @@ describe('what to answer', () => {
     expect(purposeOf('onetrust', { id: 'SPD_BG', purposes: ['Targeting Cookies'], required: false })).toBe('advertising');
   });
 
+  it('OneTrust: metabomb’s real groups (ids 1–7) placed by their names', () => {
+    const groups = sample('onetrust/metabomb_variantA_domaindata_en.json').DomainData.Groups as Array<{ CustomGroupId: string; GroupName: string; Status: string }>;
+    const categories = groups.map((g) => ({ id: g.CustomGroupId, purposes: [g.GroupName], required: /always active/i.test(g.Status) }));
+    expect(categories.map((c) => purposeOf('onetrust', c))).toEqual(['essential', 'analytics', 'functional', 'advertising', 'advertising', 'unknown', 'analytics']);
+    expect(answerFor('onetrust', categories, 'essential-only').accept).toEqual(['1']);
+    expect(answerFor('onetrust', categories, 'essential-functional').accept).toEqual(['1', '3']);
+  });
+
   it('an unknown category is refused unless the person allows all', () => {
     const odd = [{ id: 'misc', purposes: [], required: false }];
     expect(answerFor('vanilla-cookieconsent', odd, 'essential-functional').accept).toEqual([]);

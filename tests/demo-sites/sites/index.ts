@@ -15,6 +15,7 @@ import { enforceSites } from './enforce';
 import { hostileSites } from './hostile';
 import { createClaimant, LATE_CLAIMANT_HOST } from './claimant';
 import { bannerSites } from './banners';
+import { surfaceSites } from './banner-surfaces';
 
 export function defaultSites(): Site[] {
   return [
@@ -35,5 +36,6 @@ export function defaultSites(): Site[] {
     createClaimant(),
     createClaimant(LATE_CLAIMANT_HOST),
     ...bannerSites(),
+    ...surfaceSites(),
   ];
 }

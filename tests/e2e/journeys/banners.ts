@@ -7,6 +7,7 @@
 import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
 import { CC_BREACH_HOST, CC_OFF_HOST, CC_SHOP_HOST, KLARO_SHOP_HOST, TAC_SHOP_HOST } from '../../demo-sites/sites/banners';
+import { CB_LIAR_HOST, CB_SHOP_HOST, OT_SHOP_HOST } from '../../demo-sites/sites/banner-surfaces';
 import type { Driver, TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
 import { cookieNames, popupRows, popupText, tabIdOf } from '../support/extension';
@@ -47,12 +48,35 @@ const PLATFORM = {
     loaded: `!!document.getElementById('tacCurrentStatusshopstats')`,
     refusedCookies: ['_ga'],
   },
+  // Documented surfaces (tests/demo-sites/sites/banner-surfaces.ts): hosted platforms cannot be fetched here.
+  [CB_SHOP_HOST]: {
+    name: 'cookiebot',
+    record: `(() => { const c = document.cookie.split('; ').find((p) => p.startsWith('CookieConsent='));
+      return c ? ['necessary', 'preferences', 'statistics', 'marketing'].filter((k) => new RegExp(k + ':true').test(decodeURIComponent(c.slice(14)))) : null; })()`,
+    api: `window.Cookiebot && Cookiebot.hasResponse ? [Cookiebot.consent.preferences, Cookiebot.consent.statistics, Cookiebot.consent.marketing] : null`,
+    expected: ['necessary'],
+    banner: `getComputedStyle(document.getElementById('CybotCookiebotDialog')).display !== 'none'`,
+    loaded: `!!window.Cookiebot`,
+    refusedCookies: ['_ga', '_gid'],
+  },
+  [OT_SHOP_HOST]: {
+    name: 'onetrust',
+    record: `(() => { const c = document.cookie.split('; ').find((p) => p.startsWith('OptanonConsent='));
+      return c ? (new URLSearchParams(c.slice(15)).get('groups') || '').split(',').filter((g) => g.endsWith(':1')) : null; })()`,
+    api: `window.OnetrustActiveGroups || null`,
+    expected: ['1:1'],
+    banner: `getComputedStyle(document.getElementById('onetrust-banner-sdk')).display !== 'none'`,
+    loaded: `!!window.OneTrust`,
+    refusedCookies: ['_ga', '_gid'],
+  },
 } as const;
 
 const API_EXPECTED: Record<string, unknown> = {
   [CC_SHOP_HOST]: ['necessary'],
   [KLARO_SHOP_HOST]: ['cloudflare'],
   [TAC_SHOP_HOST]: [false, false],
+  [CB_SHOP_HOST]: [false, false, false],
+  [OT_SHOP_HOST]: ',1,',
 };
 
 const collected = (server: DemoServer, host: string) => server.requests.filter((r) => r.host === host && r.path.startsWith('/collect')).map((r) => r.path);
@@ -107,6 +131,23 @@ async function breachAfterRecordedRefusal(driver: Driver, server: DemoServer): P
   await ext.close();
 }
 
+/** A platform that records more than it was told: "recorded allow all but you chose essential only". */
+async function recordedOtherIsABreach(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url(CB_LIAR_HOST, '/'));
+  await expect.poll(() => page.evaluate(PLATFORM[CB_SHOP_HOST].record), { timeout: 30_000 }).toEqual(['necessary', 'preferences', 'statistics', 'marketing']);
+  const { popup } = await openPopup(driver, ext, server, CB_LIAR_HOST);
+  await expect
+    .poll(() => popupText(popup, 'banner-line'))
+    .toBe('Breach: cookiebot recorded “allow all” but you chose “essential only” (preferences: Functional, statistics: Analytics, marketing: Advertising)');
+  expect(await popup.evaluate<string>(`document.querySelector('[data-testid="banner"]').dataset.status`)).toBe('recorded-other');
+  // Its banner is not hidden by us (the record is not what the person chose); the platform closed it itself.
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
 async function switchOffLeavesTheBanner(driver: Driver, server: DemoServer): Promise<void> {
   const ext = await waitForExtension(driver);
   // The global switch, off, as a person would on the options page.
@@ -149,6 +190,9 @@ export const journeys: readonly Journey[] = [
   ['vanilla-cookieconsent: answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, CC_SHOP_HOST)],
   ['Klaro: answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, KLARO_SHOP_HOST)],
   ['tarteaucitron: answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, TAC_SHOP_HOST)],
+  ['Cookiebot (documented surface): answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, CB_SHOP_HOST)],
+  ['OneTrust (documented surface): answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, OT_SHOP_HOST)],
+  ['a platform that records more than it was told: the breach appears', (c) => recordedOtherIsABreach(c.driver, c.server)],
   ['a shop that records the refusal and sets _ga anyway: the breach appears', (c) => breachAfterRecordedRefusal(c.driver, c.server)],
   ['with the switch off the banner stays; the per-site switch answers it again', (c) => switchOffLeavesTheBanner(c.driver, c.server)],
 ];
