@@ -34,11 +34,20 @@ export function BannerSummary({ view, onSwitch }: { view: SiteView; onSwitch: (o
         {t('bannerSwitch')}
       </label>
       {!v && <p className="meta" data-testid="banner-line">{t('bannerNone')}</p>}
-      {v && v.status === 'recorded' && v.recordedAs && (
+      {v && v.via !== 'autoconsent' && v.status === 'recorded' && v.recordedAs && (
         <p data-testid="banner-line">{t('bannerAnswered', recordedLabel(v.recordedAs), v.platform)}</p>
       )}
-      {v && v.status === 'not-recorded' && (
+      {v && v.via !== 'autoconsent' && v.status === 'not-recorded' && (
         <p data-testid="banner-line">{t('bannerNotRecorded', recordedLabel(v.asked), v.platform)}</p>
+      )}
+      {v && v.via === 'autoconsent' && (
+        <p data-testid="banner-line" className={v.status === 'not-recorded' ? 'breach' : undefined}>
+          {v.status === 'recorded'
+            ? t('bannerAnsweredRule', recordedLabel('essential-only'), v.platform)
+            : v.status === 'unverified'
+              ? t('bannerUnverifiedRule', recordedLabel('essential-only'), v.platform)
+              : t('bannerNotRecordedRule', v.platform)}
+        </p>
       )}
       {v && v.status === 'recorded-other' && (
         <p className="breach" data-testid="banner-line">

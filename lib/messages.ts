@@ -13,6 +13,7 @@ import { isCookieException, isUnknownCookies, validCookieName, validSiteName } f
 import type { ChoiceReason } from './signals/effective-choice';
 import type { SignalView } from './signals/view';
 import type { BannerEntry } from './consent/book';
+import { parseAutoconsentMessage, type AutoconsentMessage } from './consent/autoconsent';
 
 export type { ChoiceReason } from './signals/effective-choice';
 export type { SignalView } from './signals/view';
@@ -182,7 +183,9 @@ export type Request =
   /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
   | { type: 'guard-data'; url: string }
   /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
-  | { type: 'guard-refused'; names: string[] };
+  | { type: 'guard-refused'; names: string[] }
+  /** From autoconsent's content script (issue 15): its own message, checked field by field. */
+  | { type: 'autoconsent'; message: AutoconsentMessage };
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -203,13 +206,14 @@ export interface ResponseOf {
   'set-site-banners': SettingsView;
   'guard-data': GuardSiteData | null;
   'guard-refused': { ok: boolean };
+  'autoconsent': { ok: boolean };
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused', 'autoconsent']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -270,6 +274,10 @@ export function parseRequest(raw: unknown): Request | null {
       if (!Array.isArray(m.names) || m.names.length === 0 || m.names.length > 50) return null;
       if (!m.names.every((n) => validCookieName(n))) return null;
       return { type: 'guard-refused', names: [...new Set(m.names as string[])] };
+    }
+    case 'autoconsent': {
+      const message = parseAutoconsentMessage(m.message);
+      return message ? { type: 'autoconsent', message } : null;
     }
     case 'page-facts': {
       const facts = validatePageFacts(m.facts);

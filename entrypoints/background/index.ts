@@ -25,6 +25,7 @@ import { SignalService } from './signals';
 import { updateBadges } from './badge';
 import { installEnforcement, refusedCookie } from './enforce';
 import { BannerService } from './banners';
+import { AutoconsentService } from './autoconsent';
 import { answersBannersOn, withAnswerBanners, withSiteBanners } from '@/lib/storage/settings';
 
 export default defineBackground(() => {
@@ -64,6 +65,8 @@ export default defineBackground(() => {
   // Consent banners (issue 15): answered with the site's choice once its platform is recognised.
   const banners = new BannerService({ ready, changed: (site) => scheduleBadges(site) });
   banners.install();
+  // The long tail, through @duckduckgo/autoconsent's rules (its content script asks; this answers).
+  const autoconsent = new AutoconsentService({ ready, book: banners.book, changed: (site) => scheduleBadges(site) });
   // Messages are answered once the browser sends what the settings say (headers and page scripts switched).
   const signalsApplied = ready.then((w) => signals.apply(w.settings.sendSignals));
 
@@ -333,6 +336,9 @@ export default defineBackground(() => {
         const storeId = (sender.tab as { cookieStoreId?: string }).cookieStoreId;
         for (const name of request.names) onRefused(w, refusedCookie(name, host, storeId));
         return { ok: true };
+      },
+      autoconsent(request, sender) {
+        return autoconsent.handle(request.message, sender);
       },
       'guard-data'(request, sender) {
         // The browser's word for the frame's URL, not the message's.

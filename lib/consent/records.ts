@@ -92,18 +92,21 @@ export interface GrantedCategory {
 }
 
 export interface ConsentVerdict {
-  platform: ConsentPlatform;
+  /** A platform answered through its API, or the name of autoconsent's rule. */
+  platform: ConsentPlatform | string;
+  /** How it was answered: the platform's own API, or autoconsent's rule (lib/consent/autoconsent.ts). */
+  via?: 'api' | 'autoconsent';
   /** What we asked for. */
   asked: Choice;
   /**
    * recorded: the record says what was asked (or less); recorded-other: it consents to a purpose the person
-   * refused (a breach); not-recorded: no record to read.
+   * refused (a breach); not-recorded: no record to read; unverified: answered by a rule with no self-test.
    */
-  status: 'recorded' | 'recorded-other' | 'not-recorded';
+  status: 'recorded' | 'recorded-other' | 'not-recorded' | 'unverified';
   /** The record in our words: the choice it amounts to, or custom. */
   recordedAs: Choice | 'custom' | null;
   /** Where the verdict was read: the platform's cookie (its proof) or, without one, its API. */
-  source: 'cookie' | 'api' | null;
+  source: 'cookie' | 'api' | 'self-test' | null;
   cookieName: string;
   granted: GrantedCategory[];
   /** Granted although the person refused its purpose. */
@@ -117,7 +120,7 @@ export function verifyRecord(readout: RecordReadout, asked: Choice): ConsentVerd
   const { platform, categories } = readout;
   const fromCookie = parseRecordCookie(platform, readout.cookie, categories);
   const record = fromCookie ?? readout.api;
-  const base = { platform, asked, cookieName: readout.cookieName };
+  const base = { platform, via: 'api' as const, asked, cookieName: readout.cookieName };
   if (!record) {
     return { ...base, status: 'not-recorded', recordedAs: null, source: null, granted: [], refusedButGranted: [], refusedPurposes: [] };
   }

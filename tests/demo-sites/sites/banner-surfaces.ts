@@ -180,4 +180,48 @@ export function createOtShop(): Site {
   };
 }
 
-export const surfaceSites = (): Site[] => [cookiebotShop(CB_SHOP_HOST, false), cookiebotShop(CB_LIAR_HOST, true), createOtShop()];
+export const surfaceSites = (): Site[] => [cookiebotShop(CB_SHOP_HOST, false), cookiebotShop(CB_LIAR_HOST, true), createOtShop(), createCliShop()];
+
+// ---- The long tail, through autoconsent's rules ---------------------------------------------------------
+
+export const CLI_SHOP_HOST = 'cli-shop.test';
+
+/**
+ * cli-shop.test: WebToffee's "GDPR Cookie Consent" WordPress plugin (cookie-law-info; seed 002, Kopano, lists
+ * its cookies), which we answer only through autoconsent's rule `cookie-law-info`: the bar
+ * `#cookie-law-info-bar`, `window.CLI` with `disableAllCookies()` and `reject_close()`, the record cookies
+ * `cookielawinfo-checkbox-<category>` (yes/no) and `viewed_cookie_policy`. A stand-in of that surface.
+ */
+export function createCliShop(): Site {
+  const surface = `(function () {
+var bar = document.getElementById('cookie-law-info-bar');
+function set(name, value) { document.cookie = name + '=' + value + '; max-age=31536000; path=/'; }
+window.CLI = {
+  disableAllCookies: function () { ['non-necessary', 'analytics', 'advertisement'].forEach(function (c) { set('cookielawinfo-checkbox-' + c, 'no'); }); set('cookielawinfo-checkbox-necessary', 'yes'); },
+  reject_close: function () { set('viewed_cookie_policy', 'no'); bar.style.display = 'none'; },
+  accept_close: function () { ['non-necessary', 'analytics', 'advertisement'].forEach(function (c) { set('cookielawinfo-checkbox-' + c, 'yes'); }); set('viewed_cookie_policy', 'yes'); bar.style.display = 'none';
+    ${STATS_TAG} }
+};
+bar.style.display = /viewed_cookie_policy=/.test(document.cookie) ? 'none' : 'block';
+document.querySelector('[data-cli_action="accept"]').onclick = function () { CLI.accept_close(); };
+document.querySelector('[data-cli_action="reject"]').onclick = function () { CLI.disableAllCookies(); CLI.reject_close(); };
+})();`;
+  return {
+    host: CLI_SHOP_HOST,
+    handle: routes({
+      'GET /': () =>
+        html(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>A shop with GDPR Cookie Consent</title><link rel="icon" href="data:,"></head>
+<body><main><h1>A shop with GDPR Cookie Consent</h1></main>
+<div id="cookie-law-info-bar" style="display:none;position:fixed;bottom:0;left:0;right:0;background:#fff;border-top:1px solid #888;padding:1rem">
+  <span>This website uses cookies to improve your experience.</span>
+  <a role="button" data-cli_action="reject" id="cookie_action_close_header_reject">Reject</a>
+  <a role="button" data-cli_action="accept" id="cookie_action_close_header">Accept</a>
+</div>
+<script src="/cli-surface.js"></script>
+</body></html>`),
+      'GET /cli-surface.js': () => ({ headers: { 'Content-Type': JS }, body: surface }),
+      'GET /collect': collect,
+    }),
+  };
+}

@@ -7,7 +7,7 @@
 import { expect } from '@playwright/test';
 import type { DemoServer } from '../../demo-sites/server';
 import { CC_BREACH_HOST, CC_OFF_HOST, CC_SHOP_HOST, KLARO_SHOP_HOST, TAC_SHOP_HOST } from '../../demo-sites/sites/banners';
-import { CB_LIAR_HOST, CB_SHOP_HOST, OT_SHOP_HOST } from '../../demo-sites/sites/banner-surfaces';
+import { CB_LIAR_HOST, CB_SHOP_HOST, CLI_SHOP_HOST, OT_SHOP_HOST } from '../../demo-sites/sites/banner-surfaces';
 import type { Driver, TestPage } from '../support/driver';
 import type { Journey } from '../support/spec';
 import { cookieNames, popupRows, popupText, tabIdOf } from '../support/extension';
@@ -148,6 +148,24 @@ async function recordedOtherIsABreach(driver: Driver, server: DemoServer): Promi
   await ext.close();
 }
 
+/** The long tail: a platform we have no API adapter for, answered by autoconsent's rule and its self-test. */
+async function longTailByAutoconsent(driver: Driver, server: DemoServer): Promise<void> {
+  const ext = await waitForExtension(driver);
+  const page = await driver.newPage();
+  await page.goto(server.url(CLI_SHOP_HOST, '/'));
+  // The plugin's own record: every optional category refused.
+  await expect
+    .poll(() => page.evaluate<string[]>(`document.cookie.split('; ').filter((c) => c.startsWith('cookielawinfo-checkbox-') || c.startsWith('viewed_cookie_policy')).sort()`), { timeout: 30_000 })
+    .toEqual(['cookielawinfo-checkbox-advertisement=no', 'cookielawinfo-checkbox-analytics=no', 'cookielawinfo-checkbox-necessary=yes', 'cookielawinfo-checkbox-non-necessary=no', 'viewed_cookie_policy=no']);
+  const { popup } = await openPopup(driver, ext, server, CLI_SHOP_HOST);
+  await expect.poll(() => popupText(popup, 'banner-line')).toBe('Banner answered: essential only (by autoconsent’s rule for cookie-law-info, checked by its self-test)');
+  expect(await page.evaluate<boolean>(`getComputedStyle(document.getElementById('cookie-law-info-bar')).display !== 'none'`)).toBe(false);
+  expect(collected(server, CLI_SHOP_HOST)).toEqual([]);
+  await popup.close();
+  await page.close();
+  await ext.close();
+}
+
 async function switchOffLeavesTheBanner(driver: Driver, server: DemoServer): Promise<void> {
   const ext = await waitForExtension(driver);
   // The global switch, off, as a person would on the options page.
@@ -193,6 +211,7 @@ export const journeys: readonly Journey[] = [
   ['Cookiebot (documented surface): answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, CB_SHOP_HOST)],
   ['OneTrust (documented surface): answered essential only, recorded, no tag, popup says so', (c) => answeredEssentialOnly(c.driver, c.server, OT_SHOP_HOST)],
   ['a platform that records more than it was told: the breach appears', (c) => recordedOtherIsABreach(c.driver, c.server)],
+  ['the long tail (GDPR Cookie Consent): answered by autoconsent’s rule, checked by its self-test', (c) => longTailByAutoconsent(c.driver, c.server)],
   ['a shop that records the refusal and sets _ga anyway: the breach appears', (c) => breachAfterRecordedRefusal(c.driver, c.server)],
   ['with the switch off the banner stays; the per-site switch answers it again', (c) => switchOffLeavesTheBanner(c.driver, c.server)],
 ];
