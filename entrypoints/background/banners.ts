@@ -20,12 +20,14 @@ import { siteOfUrl, type SiteKey } from '@/lib/site';
 import { answersBannersOn } from '@/lib/storage/settings';
 
 /**
- * How long a page may take to bring up its platform (tarteaucitron starts on `load`), asked every 250 ms; a
- * page that has loaded is asked for 3 s more (platforms that start a moment after `load`), then left alone.
+ * How long a page may take to bring up its platform (tarteaucitron starts on `load`), asked every 500 ms; a
+ * page that has loaded is asked for 2 s more (platforms that start a moment after `load`), then left alone.
+ * Every page is asked (a few short injections), so the pace is kept low: the enforcement journey with its
+ * hundred page loads ran near its time limit with 250 ms in Firefox under load.
  */
 const DETECT_MS = 10_000;
-const DETECT_EVERY_MS = 250;
-const AFTER_LOAD_MS = 3_000;
+const DETECT_EVERY_MS = 500;
+const AFTER_LOAD_MS = 2_000;
 
 export interface BannerServiceOptions {
   ready: Promise<Warden>;
@@ -36,15 +38,24 @@ export interface BannerServiceOptions {
 export class BannerService {
   readonly book = new BannerBook();
   private readonly hidden = new Map<SiteKey, boolean>();
-  /** Tab → URL being answered (one run per document). */
-  private readonly running = new Map<number, string>();
+  /**
+   * Tab → the current document's number: a run for an older document stops asking (a tab that navigates
+   * quickly, like a login journey, would otherwise pile up runs that each ask the page for 10 s).
+   */
+  private readonly generation = new Map<number, number>();
 
   constructor(private readonly opts: BannerServiceOptions) {}
 
   /** Synchronously in main(). */
   install(): void {
+    browser.webNavigation.onBeforeNavigate.addListener((details) => {
+      if (details.frameId === 0) this.generation.set(details.tabId, (this.generation.get(details.tabId) ?? 0) + 1);
+    });
     browser.webNavigation.onDOMContentLoaded.addListener((details) => {
       if (details.frameId === 0) void this.run(details.tabId, details.url);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => {
+      this.generation.delete(tabId);
     });
   }
 
@@ -64,43 +75,42 @@ export class BannerService {
 
   async run(tabId: number, url: string): Promise<void> {
     const site = siteOfUrl(url);
-    if (!site || this.running.get(tabId) === url) return;
+    if (!site) return;
     const w = await this.opts.ready;
     if (w.settings.paused || !answersBannersOn(w.settings, site)) return;
-    this.running.set(tabId, url);
-    try {
-      const detected = await this.detect(tabId, site);
-      // Not recognised with certainty: the page is left alone.
-      if (!detected) return;
-      // The person may have switched it off, or chosen otherwise, while the page loaded.
-      if (w.settings.paused || !answersBannersOn(w.settings, site)) return;
-      const choice = w.choiceFor(site);
-      if (detected.answered) {
-        // Answered before (by us on an earlier visit, or in the banner): kept when the record says what the
-        // person chose; answered again when it does not.
-        const readout = this.sameSite(parseReadout(await this.exec(tabId, { mode: 'read', platform: detected.platform })), site);
-        if (readout && verifyRecord(readout, choice).status === 'recorded') {
-          await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
-          return;
-        }
+    // One run per document (DOMContentLoaded fires once per document; a newer document stops this run).
+    const gen = this.generation.get(tabId) ?? 0;
+    const detected = await this.detect(tabId, site, () => (this.generation.get(tabId) ?? 0) === gen);
+    // Not recognised with certainty: the page is left alone.
+    if (!detected) return;
+    // The person may have switched it off, or chosen otherwise, while the page loaded.
+    if (w.settings.paused || !answersBannersOn(w.settings, site)) return;
+    const choice = w.choiceFor(site);
+    if (detected.answered) {
+      // Answered before (by us on an earlier visit, or in the banner): kept when the record says what the
+      // person chose; answered again when it does not.
+      const readout = this.sameSite(parseReadout(await this.exec(tabId, { mode: 'read', platform: detected.platform })), site);
+      if (readout && verifyRecord(readout, choice).status === 'recorded') {
+        await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
+        return;
       }
-      const answer = answerFor(detected.platform, detected.categories, choice);
-      const readout = this.sameSite(
-        parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse })),
-        site,
-      );
-      if (!readout) return;
-      await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
-    } finally {
-      this.running.delete(tabId);
     }
+    const answer = answerFor(detected.platform, detected.categories, choice);
+    const readout = this.sameSite(
+      parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse })),
+      site,
+    );
+    if (!readout) return;
+    await this.settle(tabId, site, verifyRecord(readout, choice), readout.bannerVisible);
   }
 
   /** Ask the page (briefly, each time) until its platform is up, the page is gone, or time is up. */
-  private async detect(tabId: number, site: SiteKey): Promise<ReturnType<typeof parseDetected>> {
+  private async detect(tabId: number, site: SiteKey, current: () => boolean): Promise<ReturnType<typeof parseDetected>> {
     let deadline = Date.now() + DETECT_MS;
     let loaded = false;
     for (;;) {
+      // The tab has moved on to another document: its own run asks it.
+      if (!current()) return null;
       const raw = await this.exec(tabId, { mode: 'detect' });
       const detected = this.sameSite(parseDetected(raw), site);
       if (detected || Date.now() >= deadline) return detected;
