@@ -65,6 +65,15 @@ export default defineConfig({
         : undefined,
   }),
   hooks: {
+    'entrypoints:resolved'(wxt, entrypoints) {
+      // A browser-specific entrypoint (`include: ['firefox']`) is left out of the other browser's build on
+      // purpose; drop it here so that every Chromium build does not print "entrypoints have been skipped".
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        const { skipped, options } = entrypoints[i]!;
+        const only = (options as { include?: string[] }).include;
+        if (skipped && only?.length && !only.includes(wxt.config.browser)) entrypoints.splice(i, 1);
+      }
+    },
     'build:manifestGenerated'(wxt, manifest) {
       // Firefox MV2 content scripts have no `world`: signals.content.ts reaches the page through Xray there.
       if (wxt.config.browser !== 'firefox') return;

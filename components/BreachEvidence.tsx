@@ -1,14 +1,12 @@
 import type { CookieRow } from '@/lib/messages';
 import { actualLifetimeSeconds } from '@/lib/view/lifetime';
-import { evidencePairs, humanKey } from '@/lib/view/evidence';
+import { evidencePairs } from '@/lib/view/evidence';
 import { safeHref } from '@/lib/view/links';
-import { breachLabel, lifetimeLabel } from './labels';
-import { formatDate, t, type MessageKey } from './i18n';
+import { breachLabel, evidenceLabel, lifetimeLabel } from './labels';
+import { formatDate, t } from './i18n';
 
 /** The engine will attach evidence per breach kind; until then a row may not carry it. */
 type RowWithEvidence = CookieRow & { evidence?: unknown };
-
-const EVIDENCE_KEYS: Record<string, MessageKey> = {};
 
 function yesNo(b: boolean): string {
   return b ? t('yes') : t('no');
@@ -61,7 +59,7 @@ export function BreachEvidence({ row }: { row: RowWithEvidence }) {
         )}
         {evidence.map((p) => (
           <div key={p.key} data-evidence={p.key}>
-            <dt>{EVIDENCE_KEYS[p.key] ? t(EVIDENCE_KEYS[p.key]!) : humanKey(p.key)}</dt>
+            <dt>{evidenceLabel(p.key)}</dt>
             <dd>{p.value}</dd>
           </div>
         ))}

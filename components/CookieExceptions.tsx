@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import type { CookieException, Settings, UnknownCookies } from '@/lib/types';
+import { t, type MessageKey } from './i18n';
 
-const RULE_LABELS: Record<CookieException, string> = { allow: 'Always allow', remove: 'Always remove' };
+const RULE_KEYS: Record<CookieException, MessageKey> = { allow: 'exceptionRuleAllow', remove: 'exceptionRuleRemove' };
 
 interface Props {
   settings: Settings;
@@ -23,20 +24,17 @@ export function CookieExceptions({ settings, onException, onUnknown }: Props) {
     .sort((a, b) => a.site.localeCompare(b.site) || a.name.localeCompare(b.name));
   return (
     <section data-testid="cookie-exceptions">
-      <h2>Cookie exceptions</h2>
-      <p className="meta">
-        An exception changes this site's say only: a cookie that another site owns and needs (its login) is never
-        removed because of it.
-      </p>
+      <h2>{t('exceptionsHeading')}</h2>
+      <p className="meta">{t('exceptionsHelp')}</p>
       {rows.length === 0 ? (
-        <p className="empty">None yet.</p>
+        <p className="empty">{t('exceptionsNone')}</p>
       ) : (
         <ul>
           {rows.map((r) => (
             <li key={`${r.site}|${r.name}`} data-testid="cookie-exception" data-site={r.site} data-name={r.name} data-rule={r.rule}>
-              {r.site}: <code>{r.name}</code> — {RULE_LABELS[r.rule]}{' '}
+              {r.site}: <code>{r.name}</code> — {t(RULE_KEYS[r.rule])}{' '}
               <button type="button" data-testid="remove-exception" onClick={() => onException(r.site, r.name, null)}>
-                Remove
+                {t('exceptionDelete')}
               </button>
             </li>
           ))}
@@ -50,19 +48,19 @@ export function CookieExceptions({ settings, onException, onUnknown }: Props) {
           setName('');
         }}
       >
-        <input aria-label="Site" placeholder="example.com" value={site} onChange={(e) => setSite(e.target.value)} data-testid="exception-site" />
-        <input aria-label="Cookie name" placeholder="cookie name" value={name} onChange={(e) => setName(e.target.value)} data-testid="exception-name" />
-        <select aria-label="Exception" value={rule} onChange={(e) => setRule(e.target.value as CookieException)} data-testid="exception-rule">
-          <option value="allow">{RULE_LABELS.allow}</option>
-          <option value="remove">{RULE_LABELS.remove}</option>
+        <input aria-label={t('exceptionSiteLabel')} placeholder="example.com" value={site} onChange={(e) => setSite(e.target.value)} data-testid="exception-site" />
+        <input aria-label={t('exceptionNameLabel')} placeholder={t('exceptionNamePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} data-testid="exception-name" />
+        <select aria-label={t('exceptionRuleLabel')} value={rule} onChange={(e) => setRule(e.target.value as CookieException)} data-testid="exception-rule">
+          <option value="allow">{t(RULE_KEYS.allow)}</option>
+          <option value="remove">{t(RULE_KEYS.remove)}</option>
         </select>
-        <button type="submit">Add</button>
+        <button type="submit">{t('exceptionAdd')}</button>
       </form>
       <label className="choice" htmlFor="unknown-cookies">
-        <span>Undeclared cookies of unknown purpose:</span>
+        <span>{t('unknownCookiesLabel')}</span>
         <select id="unknown-cookies" data-testid="unknown-cookies" value={settings.unknownCookies} onChange={(e) => onUnknown(e.target.value as UnknownCookies)}>
-          <option value="keep">Keep and flag</option>
-          <option value="remove">Remove (once the site's policy was read)</option>
+          <option value="keep">{t('unknownCookiesKeep')}</option>
+          <option value="remove">{t('unknownCookiesRemove')}</option>
         </select>
       </label>
     </section>

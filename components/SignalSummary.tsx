@@ -1,40 +1,42 @@
 import type { SiteView } from '@/lib/messages';
 import { choiceLabel, purposeLabel } from './labels';
+import { t } from './i18n';
 
 const SIGNAL_NAMES = { gpc: 'Global Privacy Control', dnt: 'Do Not Track' } as const;
 
 /** Why the site gets the choice it gets, when that is not simply the user's (website text as text only). */
 export function reasonText(view: SiteView): string | null {
   const s = view.signals;
-  const ignored = s.source === 'gpc.json' ? 'says it does not honor GPC' : `says it ignores ${SIGNAL_NAMES[s.signal ?? 'dnt']}`;
+  const essential = choiceLabel('essential-only');
   switch (view.choiceReason) {
     case 'signal-ignored':
-      return `${choiceLabel('essential-only')}: this site ${ignored}`;
+      return s.source === 'gpc.json' ? t('reasonSignalIgnoredGpcJson', essential) : t('reasonSignalIgnored', essential, SIGNAL_NAMES[s.signal ?? 'dnt']);
     case 'signal-silent':
-      return `${choiceLabel('essential-only')}: this site says nothing about Do Not Track or GPC`;
+      return t('reasonSignalSilent', essential);
     case 'signal-unknown':
-      return `${choiceLabel('essential-only')} until we know what this site says about Do Not Track and GPC`;
+      return t('reasonSignalUnknown', essential);
     case 'signal-breach':
-      return `${choiceLabel('essential-only')}: this site claims to honor GPC, sets tracking cookies`;
+      return t('reasonSignalBreach', essential);
     case 'site-choice':
     case 'default':
       return null;
   }
 }
 
-export function stanceText(view: SiteView): string {
+function stanceText(view: SiteView): string {
   const s = view.signals;
   switch (s.stance) {
     case 'honors':
-      return s.source === 'gpc.json'
-        ? `Says it honors GPC (${s.gpcJson?.url ?? '/.well-known/gpc.json'}${s.gpcJson?.lastUpdate ? `, updated ${s.gpcJson.lastUpdate}` : ''})`
-        : `Says it honors ${SIGNAL_NAMES[s.signal ?? 'gpc']}`;
+      if (s.source !== 'gpc.json') return t('stanceHonors', SIGNAL_NAMES[s.signal ?? 'gpc']);
+      return s.gpcJson?.lastUpdate
+        ? t('stanceHonorsGpcJsonUpdated', s.gpcJson.url ?? '/.well-known/gpc.json', s.gpcJson.lastUpdate)
+        : t('stanceHonorsGpcJson', s.gpcJson?.url ?? '/.well-known/gpc.json');
     case 'ignores':
-      return s.source === 'gpc.json' ? 'Says it does not honor GPC (gpc.json)' : `Says it ignores ${SIGNAL_NAMES[s.signal ?? 'dnt']}`;
+      return s.source === 'gpc.json' ? t('stanceIgnoresGpcJson') : t('stanceIgnores', SIGNAL_NAMES[s.signal ?? 'dnt']);
     case 'silent':
-      return 'Says nothing about Do Not Track or GPC';
+      return t('stanceSilent');
     case 'unknown':
-      return 'Reading what it says about Do Not Track and GPC…';
+      return t('stanceUnknown');
   }
 }
 
@@ -51,24 +53,26 @@ export function SignalSummary({ view }: { view: SiteView }) {
       )}
       {s.sending ? (
         <p className="meta" data-testid="signal-stance">
-          Do Not Track and GPC sent. {stanceText(view)}
-          {s.sentence ? `: “${s.sentence}”` : '.'}
+          {s.sentence ? t('signalsSentStanceQuote', stanceText(view), s.sentence) : t('signalsSentStance', stanceText(view))}
         </p>
       ) : (
         <p className="meta" data-testid="signal-stance">
-          Do Not Track and GPC are not sent (options).
+          {t('signalsNotSent')}
         </p>
       )}
       {s.breach && (
         <div className="breach" data-testid="signal-breach" data-cookies={s.breach.cookies.map((c) => c.name).join(' ')}>
           <p>
-            Breach: claims to honor GPC, sets tracking cookies (since {s.breach.on.slice(0, 10)}; claim:{' '}
-            {s.breach.claim.source === 'gpc.json' ? (s.breach.claim.url ?? 'gpc.json') : 'its policy'})
+            {t(
+              'signalBreachLine',
+              s.breach.on.slice(0, 10),
+              s.breach.claim.source === 'gpc.json' ? (s.breach.claim.url ?? 'gpc.json') : t('signalClaimPolicy'),
+            )}
           </p>
           <ul>
             {s.breach.cookies.map((c) => (
               <li key={`${c.name}|${c.domain}`}>
-                {c.name} ({purposeLabel(c.purpose)}, {c.domain}, set {c.at.slice(0, 19).replace('T', ' ')} UTC)
+                {t('signalBreachCookie', c.name, purposeLabel(c.purpose), c.domain, c.at.slice(0, 19).replace('T', ' '))}
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import type { CookieRow } from '@/lib/messages';
 import type { Choice, Purpose } from '@/lib/types';
 import { lifetimeOf, type Lifetime } from '@/lib/view/lifetime';
+import { humanKey } from '@/lib/view/evidence';
 import { t, tn, type MessageKey, type PluralKey } from './i18n';
 
-export const CHOICE_KEYS: Record<Choice, MessageKey> = {
+const CHOICE_KEYS: Record<Choice, MessageKey> = {
   'essential-only': 'choiceEssentialOnly',
   'essential-functional': 'choiceEssentialFunctional',
   'allow-all': 'choiceAllowAll',
@@ -29,9 +30,41 @@ const BASIS_KEYS: Record<CookieRow['basis'], MessageKey> = {
 };
 export const basisLabel = (b: CookieRow['basis']): string => t(BASIS_KEYS[b]);
 
-const BREACH_KEYS: Record<string, MessageKey> = { undeclared: 'breachUndeclared', 'banner-refusal': 'breachBannerRefusal' };
+const BREACH_KEYS: Record<string, MessageKey> = {
+  undeclared: 'breachUndeclared',
+  'wrong-purpose': 'breachWrongPurpose',
+  lifetime: 'breachLifetime',
+  'despite-refusal': 'breachDespiteRefusal',
+  'undisclosed-third-party': 'breachUndisclosedThirdParty',
+  'signal-claim': 'breachSignalClaim',
+  'banner-refusal': 'breachBannerRefusal',
+};
 /** A breach kind in words; kinds added later read as their own name until they get words. */
 export const breachLabel = (kind: string): string => (BREACH_KEYS[kind] ? t(BREACH_KEYS[kind]!) : kind);
+
+/** The labels of the evidence fields the engine attaches (lib/engine/view.ts `evidenceOf`). */
+const EVIDENCE_KEYS: Record<string, MessageKey> = {
+  firstSeen: 'factFirstSeen',
+  lastSeen: 'evidenceLastSeen',
+  path: 'factPath',
+  attributes: 'reportAttributes',
+  actualLifetimeSeconds: 'evidenceActualLifetime',
+  'declared.name': 'evidenceDeclaredName',
+  'declared.purposeAsWritten': 'evidenceDeclaredPurposeAsWritten',
+  'declared.purpose': 'evidenceDeclaredPurpose',
+  'declared.durationAsWritten': 'factDeclaredLifetime',
+  'declared.provider': 'evidenceDeclaredProvider',
+  'declared.expandedFrom': 'evidenceDeclaredVia',
+  'policy.url': 'factPolicy',
+  'policy.fetchedAt': 'reportFetched',
+};
+/** An evidence field's label: its words, a breach's note by the breach's words, else the field's name made readable. */
+export function evidenceLabel(key: string): string {
+  if (EVIDENCE_KEYS[key]) return t(EVIDENCE_KEYS[key]!);
+  if (key === 'policy.sha256') return 'SHA-256';
+  if (key.startsWith('notes.')) return t('evidenceNote', breachLabel(key.slice('notes.'.length)));
+  return humanKey(key);
+}
 
 const UNIT_KEYS: Record<Exclude<Lifetime['unit'], 'session'>, PluralKey> = {
   seconds: 'unitSeconds',

@@ -2,6 +2,12 @@
  * The isolated half of the Chromium cookie guard: takes the private channel element the main-world guard
  * left (before any page script runs), asks the background for this site's compiled choice, and passes it,
  * and every later update (a policy arrived, the user changed the choice), to the guard. Decides nothing.
+ *
+ * A page may get two guards, each with its own channel: while the background moves a site from the default
+ * registration to one of its own (enforce-chromium.ts registers the new one before it narrows the old one,
+ * so that no page goes unguarded), a page that starts in between gets both. Every channel is taken: a guard
+ * whose channel nobody took never hears HELLO, and the names it refuses are never reported (the popup then
+ * did not list cookies that were refused all the same: the "syncronis ignores DNT" journey, about 1 run in 5).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { refusedReporter } from '@/utils/refused-reporter';
@@ -15,34 +21,35 @@ export default defineContentScript({
   include: ['chrome'],
   globalName: false,
   main() {
-    let channel: Element | null = null;
-    let pending: string | null = null;
+    const channels: Element[] = [];
+    /** The site's data last received, for a channel taken after it arrived. */
+    let latest: string | null = null;
     // Refused names, sent in one message per burst.
     const report = refusedReporter();
+    const send = (el: Element, json: string) => el.dispatchEvent(new CustomEvent(CHANNEL_EVENT, { detail: json }));
     const deliver = (json: string) => {
-      if (channel) channel.dispatchEvent(new CustomEvent(CHANNEL_EVENT, { detail: json }));
-      else pending = json;
+      latest = json;
+      for (const el of channels) send(el, json);
     };
-    const take = (): boolean => {
-      const el = document.documentElement?.querySelector(`:scope > [${CHANNEL_ATTRIBUTE}]`);
-      if (!el) return false;
-      el.remove();
-      channel = el;
-      el.addEventListener(REFUSED_EVENT, (event) => {
-        const name = (event as CustomEvent<unknown>).detail;
-        if (typeof name === 'string') report(name);
-      });
-      el.dispatchEvent(new CustomEvent(HELLO_EVENT));
-      ask();
-      if (pending !== null) deliver(pending);
-      pending = null;
-      return true;
+    const take = (): void => {
+      const found = document.documentElement?.querySelectorAll(`:scope > [${CHANNEL_ATTRIBUTE}]`) ?? [];
+      for (const el of found) {
+        el.remove();
+        channels.push(el);
+        el.addEventListener(REFUSED_EVENT, (event) => {
+          const name = (event as CustomEvent<unknown>).detail;
+          if (typeof name === 'string') report(name);
+        });
+        el.dispatchEvent(new CustomEvent(HELLO_EVENT));
+        if (channels.length === 1) ask();
+        else if (latest !== null) send(el, latest);
+      }
     };
-    // The guard may run before or after this script: both at document_start, before the page.
-    if (!take() && document.documentElement) {
-      const observer = new MutationObserver(() => {
-        if (take()) observer.disconnect();
-      });
+    // A guard may run before or after this script (all at document_start, before the page), and a second
+    // one after the first: watch until the page's own content begins.
+    take();
+    if (document.documentElement) {
+      const observer = new MutationObserver(take);
       observer.observe(document.documentElement, { childList: true });
       document.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
     }

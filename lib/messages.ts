@@ -4,10 +4,11 @@
  */
 import type { Choice, CookieException, Purpose, Settings, SignalStance, UnknownCookies } from './types';
 import type { GuardSiteData } from './enforce/guard';
-import type { SitePolicyMeta, SitePolicyState } from './engine/warden';
+import type { SitePolicyMeta, SitePolicyState } from './engine/entry';
 import type { Basis, BreachKind } from './enforce/decide';
 import { validatePageFacts, type PageFacts } from './policy/discover/page-facts';
 import { CHOICES } from './types';
+import * as v from 'valibot';
 import type { ImportResult } from './storage/transfer';
 import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
 import type { ChoiceReason } from './signals/effective-choice';
@@ -161,31 +162,56 @@ export interface SettingsView extends Settings {
 
 // ---- Requests ----------------------------------------------------------------------------------
 
-export type Request =
-  | { type: 'get-site-view'; tabId: number }
-  | { type: 'get-settings' }
-  | { type: 'set-default-choice'; choice: Choice }
-  | { type: 'set-site-choice'; site: string; choice: Choice | null }
-  | { type: 'set-send-signals'; on: boolean }
-  | { type: 'refresh-policy'; tabId: number }
-  | { type: 'page-facts'; facts: PageFacts }
-  | { type: 'set-paused'; paused: boolean }
-  | { type: 'set-retention'; days: number }
-  | { type: 'import-settings'; data: unknown }
-  | { type: 'reset-settings' }
-  | { type: 'clear-history' }
-  | { type: 'set-cookie-exception'; site: string; name: string; rule: CookieException | null }
-  | { type: 'set-unknown-cookies'; value: UnknownCookies }
+/**
+ * Every request, written once: the schema checks a message from anywhere and its type is the request type.
+ * Content scripts run in pages we do not trust: their payloads are checked field by field and bounded.
+ */
+const tabId = v.pipe(v.number(), v.integer());
+const choice = v.picklist(CHOICES);
+const siteName = v.custom<string>(validSiteName);
+const cookieName = v.custom<string>(validCookieName);
+const pageFacts = v.pipe(
+  v.unknown(),
+  v.rawTransform<unknown, PageFacts>(({ dataset, addIssue, NEVER }) => validatePageFacts(dataset.value) ?? (addIssue(), NEVER)),
+);
+
+const autoconsentMessage = v.pipe(
+  v.unknown(),
+  v.rawTransform<unknown, AutoconsentMessage>(({ dataset, addIssue, NEVER }) => parseAutoconsentMessage(dataset.value) ?? (addIssue(), NEVER)),
+);
+
+const REQUEST = v.variant('type', [
+  v.object({ type: v.literal('get-site-view'), tabId }),
+  v.object({ type: v.literal('get-settings') }),
+  v.object({ type: v.literal('set-default-choice'), choice }),
+  v.object({ type: v.literal('set-site-choice'), site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)), choice: v.nullable(choice) }),
+  v.object({ type: v.literal('set-send-signals'), on: v.boolean() }),
+  v.object({ type: v.literal('refresh-policy'), tabId }),
+  v.object({ type: v.literal('page-facts'), facts: pageFacts }),
+  v.object({ type: v.literal('set-paused'), paused: v.boolean() }),
+  v.object({ type: v.literal('set-retention'), days: v.pipe(v.number(), v.integer()) }),
+  // Only our own pages may send it (senderMay); lib/storage/transfer.ts checks the file field by field.
+  v.object({ type: v.literal('import-settings'), data: v.unknown() }),
+  v.object({ type: v.literal('reset-settings') }),
+  v.object({ type: v.literal('clear-history') }),
+  v.object({ type: v.literal('set-cookie-exception'), site: siteName, name: cookieName, rule: v.nullable(v.custom<CookieException>(isCookieException)) }),
+  v.object({ type: v.literal('set-unknown-cookies'), value: v.custom<UnknownCookies>(isUnknownCookies) }),
   /** Issue 15: answer consent banners (global switch, options page). */
-  | { type: 'set-answer-banners'; on: boolean }
+  v.object({ type: v.literal('set-answer-banners'), on: v.boolean() }),
   /** Issue 15: the per-site switch "answer banners here" (popup); null goes back to the global one. */
-  | { type: 'set-site-banners'; site: string; on: boolean | null }
+  v.object({ type: v.literal('set-site-banners'), site: siteName, on: v.nullable(v.boolean()) }),
   /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
-  | { type: 'guard-data'; url: string }
+  v.object({ type: v.literal('guard-data'), url: v.pipe(v.string(), v.maxLength(8_192)) }),
   /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
-  | { type: 'guard-refused'; names: string[] }
+  v.object({
+    type: v.literal('guard-refused'),
+    names: v.pipe(v.array(cookieName), v.minLength(1), v.maxLength(50), v.transform((names) => [...new Set(names)])),
+  }),
   /** From autoconsent's content script (issue 15): its own message, checked field by field. */
-  | { type: 'autoconsent'; message: AutoconsentMessage };
+  v.object({ type: v.literal('autoconsent'), message: autoconsentMessage }),
+]);
+
+export type Request = v.InferOutput<typeof REQUEST>;
 
 export interface ResponseOf {
   'get-site-view': SiteView;
@@ -213,7 +239,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused', 'autoconsent']);
+const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused', 'autoconsent']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script
@@ -224,70 +250,8 @@ export function senderMay(type: RequestType, senderUrl: string | undefined, exte
   return CONTENT_SCRIPT_TYPES.has(type);
 }
 
-/**
- * Validate a message from anywhere. Content scripts run in pages we do not trust: their payloads are
- * checked field by field and bounded. Returns null for anything malformed.
- */
+/** A message from anywhere, checked against its schema; null for anything malformed. */
 export function parseRequest(raw: unknown): Request | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'get-site-view':
-      return Number.isInteger(m.tabId) ? { type: 'get-site-view', tabId: m.tabId as number } : null;
-    case 'get-settings':
-      return { type: 'get-settings' };
-    case 'set-default-choice':
-      return isChoice(m.choice) ? { type: 'set-default-choice', choice: m.choice } : null;
-    case 'set-site-choice':
-      if (typeof m.site !== 'string' || m.site.length === 0 || m.site.length > 253) return null;
-      if (m.choice !== null && !isChoice(m.choice)) return null;
-      return { type: 'set-site-choice', site: m.site, choice: m.choice as Choice | null };
-    case 'set-send-signals':
-      return typeof m.on === 'boolean' ? { type: 'set-send-signals', on: m.on } : null;
-    case 'refresh-policy':
-      return Number.isInteger(m.tabId) ? { type: 'refresh-policy', tabId: m.tabId as number } : null;
-    case 'set-paused':
-      return typeof m.paused === 'boolean' ? { type: 'set-paused', paused: m.paused } : null;
-    case 'set-retention':
-      return Number.isInteger(m.days) ? { type: 'set-retention', days: m.days as number } : null;
-    case 'import-settings':
-      // Only our own pages may send it (senderMay); lib/storage/transfer.ts checks the file field by field.
-      return { type: 'import-settings', data: m.data };
-    case 'reset-settings':
-      return { type: 'reset-settings' };
-    case 'clear-history':
-      return { type: 'clear-history' };
-    case 'set-cookie-exception':
-      if (!validSiteName(m.site) || !validCookieName(m.name)) return null;
-      if (m.rule !== null && !isCookieException(m.rule)) return null;
-      return { type: 'set-cookie-exception', site: m.site, name: m.name, rule: m.rule as CookieException | null };
-    case 'set-unknown-cookies':
-      return isUnknownCookies(m.value) ? { type: 'set-unknown-cookies', value: m.value } : null;
-    case 'set-answer-banners':
-      return typeof m.on === 'boolean' ? { type: 'set-answer-banners', on: m.on } : null;
-    case 'set-site-banners':
-      if (!validSiteName(m.site)) return null;
-      return m.on === null || typeof m.on === 'boolean' ? { type: 'set-site-banners', site: m.site, on: m.on } : null;
-    case 'guard-data':
-      return typeof m.url === 'string' && m.url.length <= 8_192 ? { type: 'guard-data', url: m.url } : null;
-    case 'guard-refused': {
-      if (!Array.isArray(m.names) || m.names.length === 0 || m.names.length > 50) return null;
-      if (!m.names.every((n) => validCookieName(n))) return null;
-      return { type: 'guard-refused', names: [...new Set(m.names as string[])] };
-    }
-    case 'autoconsent': {
-      const message = parseAutoconsentMessage(m.message);
-      return message ? { type: 'autoconsent', message } : null;
-    }
-    case 'page-facts': {
-      const facts = validatePageFacts(m.facts);
-      return facts ? { type: 'page-facts', facts } : null;
-    }
-    default:
-      return null;
-  }
-}
-
-export function isChoice(x: unknown): x is Choice {
-  return typeof x === 'string' && (CHOICES as readonly string[]).includes(x);
+  const parsed = v.safeParse(REQUEST, raw);
+  return parsed.success ? parsed.output : null;
 }

@@ -8,7 +8,8 @@
  */
 import { readDocument } from '../lib/policy/read/read';
 import { readCookieFile, CookieFileError } from '../lib/cookies/crawl';
-import { Warden, type ObservedCookie } from '../lib/engine/warden';
+import { Warden } from '../lib/engine/warden';
+import { type ObservedCookie } from '../lib/engine/entry';
 import { siteView } from '../lib/engine/view';
 import { DEFAULT_SETTINGS } from '../lib/storage/settings';
 import { normalizeDomain, siteOfHost, siteOfUrl, type SiteKey } from '../lib/site';
@@ -16,7 +17,8 @@ import type { CookieRow } from '../lib/messages';
 import type { KnowledgeBase } from '../lib/cookies/knowledge';
 
 export interface AuditInput {
-  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text' };
+  /** `sha256`: the document's hash (`documentSha256`), recorded in the result. */
+  policy: { text: string; url: string; hint?: 'html' | 'markdown' | 'text'; sha256?: string };
   cookies: string;
   site?: string;
   refused: boolean;
@@ -48,6 +50,7 @@ export function runAudit(input: AuditInput): AuditResult {
     url: input.policy.url,
     knowledge: input.knowledge,
     hint: input.policy.hint,
+    sha256: input.policy.sha256,
     fetchedAt: new Date(now).toISOString(),
   });
   const site = (input.site ? siteOfHost(input.site) : siteOfUrl(input.policy.url)) as SiteKey | null;

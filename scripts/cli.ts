@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readDocument } from '../lib/policy/read/read';
+import { documentSha256, readDocument } from '../lib/policy/read/read';
 import { fetchPolicy } from '../lib/policy/discover/fetch';
 import { classifyName } from '../lib/cookies/classify';
 import { loadKnowledge } from './knowledge-node';
@@ -125,7 +125,7 @@ async function extract(args: string[], json: boolean): Promise<number> {
   const target = args[0];
   if (!target) throw new UsageError(`extract needs a file or URL\n${USAGE}`);
   const { text, url, hint, warning } = await load(target);
-  const declaration = readDocument(text, { url, knowledge: loadKnowledge(), hint, fetchedAt: new Date().toISOString() });
+  const declaration = readDocument(text, { url, knowledge: loadKnowledge(), hint, fetchedAt: new Date().toISOString(), sha256: await documentSha256(text) });
   if (warning) declaration.warnings.unshift(warning);
   // "0 cookies" alone says nothing: why (empty input, a privacy policy that names none and points elsewhere).
   declaration.warnings.push(...explainNoCookies(declaration, visibleLength(text), text));
@@ -247,7 +247,7 @@ async function audit(args: string[], json: boolean): Promise<number> {
   const cookies = await load(cookiesFile);
   let result;
   try {
-    result = runAudit({ policy, cookies: cookies.text, site: value('--site'), refused: args.includes('--refused'), knowledge: loadKnowledge() });
+    result = runAudit({ policy: { ...policy, sha256: await documentSha256(policy.text) }, cookies: cookies.text, site: value('--site'), refused: args.includes('--refused'), knowledge: loadKnowledge() });
   } catch (err) {
     if (err instanceof AuditInputError) throw new Error(`cannot audit: ${err.message}`);
     throw err;

@@ -1,6 +1,6 @@
 /** Adapter between browser cookie objects and the pure ObservedCookie, and removal with its quirks. */
 import { browser, type Browser } from 'wxt/browser';
-import type { ObservedCookie } from '@/lib/engine/warden';
+import type { ObservedCookie } from '@/lib/engine/entry';
 
 export type BrowserCookie = Browser.cookies.Cookie & {
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };

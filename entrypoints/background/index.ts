@@ -4,7 +4,8 @@
  */
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
-import { Warden, cookieKey, type ObservedCookie } from '@/lib/engine/warden';
+import { Warden } from '@/lib/engine/warden';
+import { cookieKey, type ObservedCookie } from '@/lib/engine/entry';
 import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
 import { withStored } from '@/lib/engine/observations';

@@ -13,7 +13,8 @@
  * signals until apply() has run again (README "What does not work yet").
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { Warden, ObservedCookie } from '@/lib/engine/warden';
+import type { Warden } from '@/lib/engine/warden';
+import type { ObservedCookie } from '@/lib/engine/entry';
 import { fetchPolicy } from '@/lib/policy/discover/fetch';
 import { FetchLimiter } from '@/lib/policy/discover/limiter';
 import { isPrivateHost } from '@/lib/policy/discover/private-hosts';

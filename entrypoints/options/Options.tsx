@@ -6,6 +6,7 @@ import { ChoicePicker } from '@/components/ChoicePicker';
 import { t, tn, type MessageKey } from '@/components/i18n';
 import { StorageWarning } from '@/components/StorageWarning';
 import { CookieExceptions } from '@/components/CookieExceptions';
+import { choiceLabel } from '@/components/labels';
 import { COMPONENTS } from '@/lib/about';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '@/lib/storage/settings';
 import { exportSettings, parseExportText, type ImportNote, type ImportProblem } from '@/lib/storage/transfer';
@@ -116,20 +117,17 @@ export function Options() {
       </section>
 
       <section aria-labelledby="h-signals" className="signals">
-        <h2 id="h-signals">Do Not Track and Global Privacy Control</h2>
+        <h2 id="h-signals">{t('optionsSignals')}</h2>
         <label className="signals-option" htmlFor="send-signals">
           <input id="send-signals" type="checkbox" checked={settings.sendSignals} onChange={(e) => void ui.setSendSignals(e.target.checked)} />{' '}
-          Send Do Not Track and Global Privacy Control
+          {t('sendSignalsLabel')}
         </label>
         <p className="meta" data-testid="signals-explained">
-          {settings.sendSignals
-            ? 'Every request carries DNT: 1 and Sec-GPC: 1, and pages see navigator.globalPrivacyControl. A site that does not say it honors them gets “Essential only” unless you choose otherwise for it; a site that says it does and still sets tracking cookies is reported and gets “Essential only”.'
-            : 'Off: requests and pages carry neither signal, and sites get your choices as they are.'}
+          {settings.sendSignals ? t('signalsOnHelp', choiceLabel('essential-only')) : t('signalsOffHelp')}
         </p>
         {browserDnt !== null && (
           <p className="meta" data-testid="browser-dnt" data-on={String(browserDnt)}>
-            The browser’s own “Send a Do Not Track request” setting is {browserDnt ? 'on' : 'off'} (it sends DNT only, not GPC;
-            change it in the browser’s privacy settings).
+            {t(browserDnt ? 'browserDntOn' : 'browserDntOff')}
           </p>
         )}
       </section>

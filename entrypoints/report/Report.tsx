@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send } from '@/components/api';
 import { statusText } from '@/components/PolicySummary';
-import { breachLabel, lifetimeLabel, purposeLabel, basisLabel } from '@/components/labels';
+import { breachLabel, evidenceLabel, lifetimeLabel, purposeLabel, basisLabel } from '@/components/labels';
 import { formatDate, t, tn, uiLanguage } from '@/components/i18n';
 import { buildReport, reportFileName, type SiteReport } from '@/lib/report/build';
 import { reportHtml, type ReportWords } from '@/lib/report/html';
@@ -99,7 +99,7 @@ export function Report({ tabId }: { tabId: number | null }) {
           type="button"
           id="save-html"
           onClick={() =>
-            download(reportFileName(report, 'html'), reportHtml(report, w, uiLanguage(), breachLabel), 'text/html')
+            download(reportFileName(report, 'html'), reportHtml(report, w, uiLanguage(), breachLabel, evidenceLabel), 'text/html')
           }
         >
           {t('reportSaveHtml')}
@@ -154,7 +154,7 @@ export function Report({ tabId }: { tabId: number | null }) {
                 </>
               )}
               {b.evidence.map((p) => (
-                <tr key={p.key}><th scope="row">{p.key}</th><td>{p.value}</td></tr>
+                <tr key={p.key}><th scope="row">{evidenceLabel(p.key)}</th><td>{p.value}</td></tr>
               ))}
             </tbody>
           </table>

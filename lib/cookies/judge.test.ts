@@ -104,4 +104,15 @@ describe('decideFromProbabilities', () => {
     // functional against essential is not that question
     expect(decideFromProbabilities([0.1, 0.8, 0.1, 0], rule, 0).purpose).toBe('functional');
   });
+
+  it('answers what the knowledge base and a sure model agree on, whatever the cost says', () => {
+    const cautious = { ...rule, cost: [[0, 1, 8, 8], [1, 0, 1, 1], [1, 1, 0, 1], [1, 1, 1, 0]] };
+    // 11 % necessary makes "essential" the cheaper answer of the model alone (then unknown: below the threshold) …
+    expect(decideFromProbabilities([0.11, 0.02, 0.86, 0.01], cautious, -1).purpose).toBe('unknown');
+    // … but the knowledge base says analytics too.
+    expect(decideFromProbabilities([0.11, 0.02, 0.86, 0.01], cautious, 2)).toEqual({ purpose: 'analytics', confidence: 0.86, source: 'model' });
+    // Not when the model is less sure, nor when the knowledge base says something else.
+    expect(decideFromProbabilities([0.25, 0.02, 0.72, 0.01], cautious, 2).purpose).toBe('unknown');
+    expect(decideFromProbabilities([0.11, 0.02, 0.86, 0.01], cautious, 3).purpose).toBe('unknown');
+  });
 });

@@ -11,7 +11,7 @@
  * (lifetime, attributes, value shape) is computed in memory and the value is never kept.
  */
 import type { Purpose } from '../types';
-import type { KnowledgeBase } from './knowledge';
+import type { KnowledgeBase, KnownCookie } from './knowledge';
 import { CLASSES, cookieSiteOf, dynamicFeatures, FeatureVector, pairKey, siteKeyOf, staticFeatures, type CookieFacts, type LabelCounts, type SiteLabelTable } from './features';
 import { ClassifierModel, softmax4, type DecisionRule, type ModelJson } from './model';
 import bundled from '../../data/classifier/model.json';
@@ -28,6 +28,8 @@ export interface Judgement {
 export type UndeclaredInput = CookieFacts;
 
 const TRACKING = 2; // class index from which a purpose is tracking (analytics 2, advertising 3)
+/** The model's probability from which its most probable class stands when the knowledge base says the same. */
+const AGREEMENT = 0.8;
 
 /**
  * Probabilities to an answer. `p` holds the four class probabilities; `known` is the knowledge base's class index
@@ -43,6 +45,14 @@ export function decideFromProbabilities(p: ArrayLike<number>, rule: DecisionRule
       bestCost = c;
       best = k;
     }
+  }
+  if (known >= 0 && best !== known) {
+    // The knowledge base and the model's most probable class agree, and the model is sure: that is the answer. The
+    // cost of calling a necessary cookie tracking guards the model's word alone, not two sources agreeing (a
+    // cautious model gives Matomo's `_pk_id.1.a1b2` 86 % analytics, 11 % essential: the cost alone says essential).
+    let top = 0;
+    for (let k = 1; k < 4; k++) if (p[k]! > p[top]!) top = k;
+    if (top === known && p[top]! >= AGREEMENT) return { purpose: CLASSES[top]!, confidence: p[top]!, source: 'model' };
   }
   const confidence = p[best]!;
   if (known >= 0 && disagree(known, best) && !backs(others, best, rule.overruleSites)) return { purpose: 'unknown', confidence, source: 'knowledge-base' };
@@ -85,16 +95,23 @@ export function knownClass(kb: KnowledgeBase | null, name: string, domain: strin
 }
 
 interface StaticPart {
-  /** Static scores (bias included). */
-  z: Float64Array;
+  /** Static scores (bias included), one per class. */
+  z0: number;
+  z1: number;
+  z2: number;
+  z3: number;
   known: number;
   others: LabelCounts | undefined;
+  /** The Open Cookie Database's entry for the cookie, if any. */
+  ocd: KnownCookie | undefined;
 }
 
 const CACHE_LIMIT = 20_000;
 
 export class UndeclaredJudge {
-  private readonly cache = new Map<string, StaticPart>();
+  /** Static parts by site, then cookie domain, then name (no key string built per event). */
+  private readonly cache = new Map<string, Map<string, Map<string, StaticPart>>>();
+  private cached = 0;
   private readonly sx = new FeatureVector(256);
   private readonly dx = new FeatureVector(64);
   private readonly z = new Float64Array(4);
@@ -112,7 +129,10 @@ export class UndeclaredJudge {
 
   private scores(s: StaticPart, c: Omit<CookieFacts, 'name' | 'domain' | 'site'>): Float64Array {
     const z = this.z;
-    z.set(s.z);
+    z[0] = s.z0;
+    z[1] = s.z1;
+    z[2] = s.z2;
+    z[3] = s.z3;
     this.dx.clear();
     dynamicFeatures(c, this.dx);
     this.model.addScores(this.dx, z);
@@ -123,6 +143,18 @@ export class UndeclaredJudge {
   judge(c: CookieFacts): Judgement {
     const s = this.staticPart(c.name, c.domain, c.site);
     return decideFromProbabilities(this.scores(s, c), this.rule, s.known, s.others);
+  }
+
+  /** judge(), with the name and domain apart from the rest of the facts (no object built to join them). */
+  judgeFacts(name: string, domain: string, facts: Omit<CookieFacts, 'name' | 'domain'>): Judgement {
+    const s = this.staticPart(name, domain, facts.site);
+    return decideFromProbabilities(this.scores(s, facts), this.rule, s.known, s.others);
+  }
+
+  /** The Open Cookie Database's entry for a cookie (kb.lookup(name, domain)), kept with its cached features. */
+  knownCookieOf(name: string, domain: string, site: string): KnownCookie | undefined {
+    const s = this.cache.get(site)?.get(domain)?.get(name);
+    return s ? s.ocd : this.kb?.lookup(name, domain);
   }
 
   /** Several updates of one cookie (a crawl's `variable_data`): their probabilities averaged, then one decision. */
@@ -139,16 +171,25 @@ export class UndeclaredJudge {
   }
 
   private staticPart(name: string, domain: string, site: string): StaticPart {
-    const key = `${name}\u0000${domain}\u0000${site}`;
-    let s = this.cache.get(key);
-    if (s) return s;
+    let byDomain = this.cache.get(site);
+    let byName = byDomain?.get(domain);
+    const hit = byName?.get(name);
+    if (hit) return hit;
     const info = staticFeatures(name, domain, site, this.kb, this.model.table, this.model.buckets, this.sx);
-    const z = new Float64Array(4);
+    const z = this.z;
     this.model.initScores(z);
     this.model.addScores(this.sx, z);
-    s = { z, known: info.known, others: info.others };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, s);
+    const s: StaticPart = { z0: z[0]!, z1: z[1]!, z2: z[2]!, z3: z[3]!, known: info.known, others: info.others, ocd: info.ocd };
+    if (this.cached >= CACHE_LIMIT) {
+      this.cache.clear();
+      this.cached = 0;
+      byDomain = undefined;
+    }
+    if (!byDomain) this.cache.set(site, (byDomain = new Map()));
+    byName = byDomain.get(domain);
+    if (!byName) byDomain.set(domain, (byName = new Map()));
+    byName.set(name, s);
+    this.cached++;
     return s;
   }
 }

@@ -50,7 +50,7 @@ export interface CookieBlockKnownJson {
 }
 
 /** CookieBlock's class ids, in order. */
-export const COOKIEBLOCK_PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising'];
+const COOKIEBLOCK_PURPOSES: readonly Purpose[] = ['essential', 'functional', 'analytics', 'advertising'];
 
 function cookieBlockPurpose(id: number): Purpose {
   return COOKIEBLOCK_PURPOSES[id] ?? 'unknown';
@@ -94,7 +94,7 @@ export interface KnownCookie {
   domain: string;
 }
 
-export function purposeOfOcdCategory(category: string): Purpose {
+function purposeOfOcdCategory(category: string): Purpose {
   switch (category.trim().toLowerCase()) {
     case 'functional':
     case 'security':
@@ -202,6 +202,8 @@ export class KnowledgeBase {
   private readonly cbAnyDomain = new Map<string, Purpose>();
   private readonly cbByDomain = new Map<string, Map<string, Purpose>>();
   private readonly cbByDomainPattern: Array<[RegExp, Map<string, Purpose>]> = [];
+  /** Cookie domain as given -> the CookieBlock names that apply to it (null: none), cached: domains repeat. */
+  private readonly cbNamesOfDomain = new Map<string, Map<string, Purpose> | null>();
   private readonly namePatterns: RegExp[] = [];
   /** All name patterns in one alternation: most names match none, and one test says so. */
   private namePatternsAny: RegExp | null = null;
@@ -273,11 +275,22 @@ export class KnowledgeBase {
     const any = this.cbAnyDomain.get(name);
     if (any) return any;
     if (this.cbByDomain.size === 0 && this.cbByDomainPattern.length === 0) return undefined;
+    let names = this.cbNamesOfDomain.get(cookieDomain);
+    if (names === undefined) {
+      names = this.cbNamesOf(cookieDomain);
+      if (this.cbNamesOfDomain.size >= 10_000) this.cbNamesOfDomain.clear();
+      this.cbNamesOfDomain.set(cookieDomain, names);
+    }
+    return names?.get(name);
+  }
+
+  /** CookieBlock's names for a cookie domain: its exact domain's, else the first matching domain pattern's. */
+  private cbNamesOf(cookieDomain: string): Map<string, Purpose> | null {
     const d = cookieDomain.replace(/^\./, '').replace(/^www\./, '').toLowerCase();
     const names = this.cbByDomain.get(d);
-    if (names) return names.get(name);
-    for (const [re, byName] of this.cbByDomainPattern) if (re.test(d)) return byName.get(name);
-    return undefined;
+    if (names) return names;
+    for (const [re, byName] of this.cbByDomainPattern) if (re.test(d)) return byName;
+    return null;
   }
 
   /** The index of the first CookieBlock name pattern the name matches, or -1. */

@@ -45,7 +45,7 @@ export class ClassifierModel {
   readonly buckets: number;
   readonly table: SiteLabelTable;
   readonly decision: DecisionRule;
-  /** Weights, class-major: w[k * dim + i]. */
+  /** Weights, feature-major (the four classes of a feature side by side): w[4 * i + k]. */
   private readonly w: Float64Array;
   private readonly b: Float64Array;
   readonly dim: number;
@@ -55,7 +55,10 @@ export class ClassifierModel {
     this.buckets = json.buckets;
     this.dim = DENSE + json.buckets;
     this.w = new Float64Array(4 * this.dim);
-    for (let k = 0; k < 4; k++) this.w.set(json.weights[k]!, k * this.dim);
+    for (let k = 0; k < 4; k++) {
+      const row = json.weights[k]!;
+      for (let i = 0; i < this.dim; i++) this.w[4 * i + k] = row[i]!;
+    }
     this.b = Float64Array.from(json.bias);
     this.table = {
       names: toMap(json.table.names),
@@ -69,15 +72,24 @@ export class ClassifierModel {
   /** Add the contribution of features `x` to the four class scores `z` (length ≥ 4). */
   addScores(x: FeatureVector, z: Float64Array): void {
     const w = this.w;
-    const dim = this.dim;
+    const idx = x.idx;
+    const val = x.val;
+    let z0 = z[0]!;
+    let z1 = z[1]!;
+    let z2 = z[2]!;
+    let z3 = z[3]!;
     for (let j = 0; j < x.n; j++) {
-      const i = x.idx[j]!;
-      const v = x.val[j]!;
-      z[0]! += w[i]! * v;
-      z[1]! += w[dim + i]! * v;
-      z[2]! += w[2 * dim + i]! * v;
-      z[3]! += w[3 * dim + i]! * v;
+      const i = 4 * idx[j]!;
+      const v = val[j]!;
+      z0 += w[i]! * v;
+      z1 += w[i + 1]! * v;
+      z2 += w[i + 2]! * v;
+      z3 += w[i + 3]! * v;
     }
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
+    z[3] = z3;
   }
 
   /** The bias into `z`. */

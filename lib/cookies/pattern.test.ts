@@ -92,4 +92,24 @@ describe('PatternIndex', () => {
     expect(idx.get('_gat')).toBe('short');
     expect(idx.get('x')).toBeUndefined();
   });
+
+  it('answers as a scan of every pattern, longest first, would (frozen buckets by first characters)', () => {
+    const pattern = fc.oneof(
+      fc.stringMatching(/^[ab*]{1,4}$/).map((glob) => ({ match: 'glob' as const, pattern: glob })),
+      fc.stringMatching(/^[ab]{1,3}$/).map((stem) => ({ match: 'prefix' as const, pattern: stem })),
+      fc.stringMatching(/^[ab]{0,3}$/).map((name) => ({ match: 'exact' as const, pattern: name })),
+    );
+    fc.assert(
+      fc.property(fc.array(pattern, { maxLength: 12 }), fc.array(fc.stringMatching(/^[ab]{0,5}$/), { maxLength: 8 }), (patterns, names) => {
+        const idx = new PatternIndex<number>();
+        patterns.forEach((p, i) => idx.add(p, i));
+        const scan = new PatternIndex<number>();
+        patterns.forEach((p, i) => scan.add(p, i));
+        idx.freeze();
+        // The unfrozen index scans every pattern; the order must be the frozen one, longest stem first.
+        (scan as unknown as { variable: Array<{ p: { pattern: string } }> }).variable.sort((a, b) => b.p.pattern.length - a.p.pattern.length);
+        for (const name of names) expect(idx.get(name)).toBe(scan.get(name));
+      }),
+    );
+  });
 });

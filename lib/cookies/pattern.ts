@@ -184,6 +184,14 @@ function translateSimple(s: string, anchoredStart: boolean, anchoredEnd: boolean
   return { match: 'glob', pattern: glob };
 }
 
+const STAR = 42;
+
+interface Entry<T> {
+  p: NamePattern;
+  value: T;
+  order: number;
+}
+
 /**
  * A compiled set of patterns for the cookie-event hot path: exact names in a Map, prefixes and globs
  * in arrays scanned only when the Map misses.
@@ -192,11 +200,14 @@ export class PatternIndex<T> {
   private readonly exact = new Map<string, T>();
   private readonly variable: Array<{ p: NamePattern; value: T }> = [];
   /**
-   * The variable patterns by the first character of their stem (patterns starting with `*` under ''), each list in
-   * the frozen order; get() merges a name's bucket with the '' bucket by that order, so it returns the same pattern
-   * as a scan of every pattern would, without testing the ones that cannot match.
+   * The variable patterns by the first two characters of their stem (`byTwo`, keyed by both char codes), by the
+   * first alone when the stem has one character (`byOne`), and those starting with `*` (`stars`), each list in the
+   * frozen order; get() merges a name's buckets by that order, so it returns the same pattern as a scan of every
+   * pattern would, without testing the ones that cannot match.
    */
-  private byFirst: Map<string, Array<{ p: NamePattern; value: T; order: number }>> | null = null;
+  private byTwo: Map<number, Entry<T>[]> | null = null;
+  private byOne: Map<number, Entry<T>[]> | null = null;
+  private stars: Entry<T>[] = [];
 
   add(p: NamePattern, value: T): void {
     if (p.match === 'exact') {
@@ -204,40 +215,61 @@ export class PatternIndex<T> {
     } else {
       this.variable.push({ p, value });
     }
-    this.byFirst = null;
+    this.byTwo = null;
+    this.byOne = null;
   }
 
   /** Sort variable patterns longest stem first, so the most specific wins. Call after the last add. */
   freeze(): this {
     this.variable.sort((a, b) => b.p.pattern.length - a.p.pattern.length);
-    const byFirst = new Map<string, Array<{ p: NamePattern; value: T; order: number }>>();
+    const byTwo = new Map<number, Entry<T>[]>();
+    const byOne = new Map<number, Entry<T>[]>();
+    const stars: Entry<T>[] = [];
+    const into = (m: Map<number, Entry<T>[]>, key: number, e: Entry<T>) => {
+      const list = m.get(key);
+      if (list) list.push(e);
+      else m.set(key, [e]);
+    };
     this.variable.forEach((entry, order) => {
-      const first = entry.p.pattern.charAt(0);
-      const key = first === '*' ? '' : first;
-      const list = byFirst.get(key) ?? [];
-      list.push({ ...entry, order });
-      byFirst.set(key, list);
+      const e = { ...entry, order };
+      const s = entry.p.pattern;
+      const c0 = s.charCodeAt(0);
+      const c1 = s.length > 1 ? s.charCodeAt(1) : STAR;
+      if (c0 === STAR) stars.push(e);
+      else if (c1 === STAR) into(byOne, c0, e);
+      else into(byTwo, c0 * 65536 + c1, e);
     });
-    this.byFirst = byFirst;
+    this.byTwo = byTwo;
+    this.byOne = byOne;
+    this.stars = stars;
     return this;
   }
 
   get(name: string): T | undefined {
     const hit = this.exact.get(name);
     if (hit !== undefined) return hit;
-    const byFirst = this.byFirst;
-    if (!byFirst) {
+    const byTwo = this.byTwo;
+    if (!byTwo) {
       for (const entry of this.variable) if (matchesName(entry.p, name)) return entry.value;
       return undefined;
     }
-    const mine = name.length > 0 ? byFirst.get(name.charAt(0)) : undefined;
-    const stars = byFirst.get('');
+    if (this.variable.length === 0) return undefined;
+    const c0 = name.length > 0 ? name.charCodeAt(0) : -1;
+    const a = name.length > 1 ? byTwo.get(c0 * 65536 + name.charCodeAt(1)) : undefined;
+    const b = c0 >= 0 ? this.byOne!.get(c0) : undefined;
+    const c = this.stars;
+    const na = a ? a.length : 0;
+    const nb = b ? b.length : 0;
+    const nc = c.length;
     let i = 0;
     let j = 0;
-    const ni = mine?.length ?? 0;
-    const nj = stars?.length ?? 0;
-    while (i < ni || j < nj) {
-      const entry = j >= nj || (i < ni && mine![i]!.order < stars![j]!.order) ? mine![i++]! : stars![j++]!;
+    let k = 0;
+    // Three lists merged by their frozen order.
+    while (i < na || j < nb || k < nc) {
+      const oa = i < na ? a![i]!.order : Infinity;
+      const ob = j < nb ? b![j]!.order : Infinity;
+      const oc = k < nc ? c[k]!.order : Infinity;
+      const entry = oa < ob && oa < oc ? a![i++]! : ob < oc ? b![j++]! : c[k++]!;
       if (matchesName(entry.p, name)) return entry.value;
     }
     return undefined;

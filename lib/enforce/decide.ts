@@ -137,13 +137,14 @@ const MIN_FUNCTIONAL_CONFIDENCE = 0.5;
 
 /** The knowledge base and the model, as CookieBlock does; below the model's confidence threshold: unknown. */
 function judgeByModel(input: DecideInput, judge: UndeclaredJudge, facts: NonNullable<DecideInput['facts']>): Judged {
-  const j = judge.judge({ name: input.name, domain: input.domain, ...facts });
+  const j = judge.judgeFacts(input.name, input.domain, facts);
   if (j.purpose === 'unknown') {
     return j.source === 'knowledge-base'
       ? { purpose: 'unknown', basis: 'disagreement', flag: 'the knowledge base and the classifier disagree: kept', known: null }
       : { purpose: 'unknown', basis: 'none', flag: `purpose unknown (the classifier is ${Math.round(j.confidence * 100)} % sure at best): kept`, known: null };
   }
-  const known = input.knowledge?.lookup(input.name, input.domain);
+  // The same entry the model's features were built with (judge.kb is input.knowledge: the engine passes its own).
+  const known = input.knowledge ? (judge.kb === input.knowledge ? judge.knownCookieOf(input.name, input.domain, facts.site) : input.knowledge.lookup(input.name, input.domain)) : undefined;
   // The knowledge base and the model disagree on whether it is essential, or on which side of the tracking
   // line it is (the model learnt from what embedding sites call a cookie: many call YouTube's YSC advertising
   // or functional, which the Open Cookie Database and YouTube itself call essential): keep, never guess.
@@ -171,7 +172,14 @@ function judgeByModel(input: DecideInput, judge: UndeclaredJudge, facts: NonNull
   if (known && known.purpose === j.purpose) {
     return { purpose: j.purpose, basis: 'knowledge', flag: null, known: { purpose: j.purpose, source: `Open Cookie Database: ${known.platform}` } };
   }
-  return { purpose: j.purpose, basis: 'classifier', flag: null, known: { purpose: j.purpose, source: `the classifier, ${Math.round(j.confidence * 100)} % sure` } };
+  return { purpose: j.purpose, basis: 'classifier', flag: null, known: { purpose: j.purpose, source: classifierSure(j.confidence) } };
+}
+
+/** `the classifier, N % sure`, one string per whole percent (built once: this is on every undeclared cookie's path). */
+const SURE: string[] = [];
+function classifierSure(confidence: number): string {
+  const pct = Math.round(confidence * 100);
+  return (SURE[pct] ??= `the classifier, ${pct} % sure`);
 }
 
 function judgeByName(input: DecideInput): Judged {

@@ -21,7 +21,7 @@
  */
 
 /** Resource types listed explicitly (a rule without them skips main_frame). */
-export const ALL_RESOURCE_TYPES = [
+const ALL_RESOURCE_TYPES = [
   'main_frame',
   'sub_frame',
   'stylesheet',

@@ -40,7 +40,7 @@ export function guardStartOf(data: GuardSiteData, names: TrackingNames): GuardSt
  * a Domain attribute: each recently seen site gets a Domain=<site> rule for these (and for the names seen
  * removed on it). Every site gets host-only rules for all built-in names anyway (the defaults).
  */
-export const HTTP_SET_NAMES = ['_ga', '_gid', '_gcl_au', '_gcl_aw', '_gcl_dc', '_fbp', '_fbc', 'fr', 'IDE', '__gads', '__gpi', '_uetsid', '_uetvid', 'MUID', '_ttp'];
+const HTTP_SET_NAMES = ['_ga', '_gid', '_gcl_au', '_gcl_aw', '_gcl_dc', '_fbp', '_fbc', 'fr', 'IDE', '__gads', '__gpi', '_uetsid', '_uetvid', 'MUID', '_ttp'];
 
 export interface RulePlanInput {
   /** Sites seen recently, most recent first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Warden, type ObservedCookie } from '../engine/warden';
+import { Warden } from '../engine/warden';
+import { type ObservedCookie } from '../engine/entry';
 import { loadKnowledge } from '../../scripts/knowledge-node';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, validateSettings, withCookieException, withSiteChoice, withUnknownCookies } from '../storage/settings';
 import type { SiteKey } from '../site';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Warden, type ObservedCookie } from './warden';
+import { Warden } from './warden';
+import { type ObservedCookie } from './entry';
 import { siteView } from './view';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { loadKnowledge } from '../../scripts/knowledge-node';

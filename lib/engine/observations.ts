@@ -6,8 +6,8 @@
 import type { CookieRow, SiteView } from '../messages';
 
 export const OBSERVATIONS_FORMAT = 1;
-export const MAX_ROWS_PER_SITE = 300;
-export const MAX_SITES_KEPT = 100;
+const MAX_ROWS_PER_SITE = 300;
+const MAX_SITES_KEPT = 100;
 
 export interface StoredObservations {
   format: typeof OBSERVATIONS_FORMAT;

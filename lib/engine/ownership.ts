@@ -21,7 +21,7 @@ export interface PartitionInfo {
 }
 
 /** The top-level site of a partitioned cookie, or null for an unpartitioned one. */
-export function partitionSiteOf(cookie: PartitionInfo): SiteKey | null {
+function partitionSiteOf(cookie: PartitionInfo): SiteKey | null {
   const top = cookie.partitionKey?.topLevelSite;
   if (top) return siteOfUrl(top) ?? siteOfHost(top);
   // Firefox with first-party isolation: the cookie lives in its first party's jar.

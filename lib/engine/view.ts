@@ -7,7 +7,8 @@ import type { Declaration } from '../types';
 import type { Verdict } from '../enforce/decide';
 import { actualLifetime } from '../cookies/breaches';
 import { domainInSite, type SiteKey } from '../site';
-import type { CookieEntry, Warden } from './warden';
+import type { Warden } from './warden';
+import type { CookieEntry } from './entry';
 import { signalView } from '../signals/view';
 import type { SignalBreach } from '../signals/book';
 import type { BannerBook, BannerEntry } from '../consent/book';
@@ -25,7 +26,7 @@ function attributesOf(entry: CookieEntry): string[] {
 }
 
 /** The evidence for one cookie as one site judged it. */
-export function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declaration | null): CookieEvidence {
+function evidenceOf(entry: CookieEntry, v: Verdict, declaration: Declaration | null): CookieEvidence {
   const d = v.declared;
   const source = declaration?.sources[d?.sourceIndex ?? 0] ?? null;
   return {
@@ -132,7 +133,7 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null, ba
       kind: s.kind,
       via: r?.meta?.vias[i] ?? null,
       fetchedAt: s.fetchedAt ?? null,
-      sha256: s.sha256 ?? null,
+      sha256: s.sha256 || null,
       cookies: declaration!.cookies.filter((c) => (c.sourceIndex ?? 0) === i && !c.expandedFrom).length,
     })),
     policyMeta: r?.meta ?? null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Warden, type ObservedCookie } from './warden';
+import { Warden } from './warden';
+import { type ObservedCookie } from './entry';
 import { TabTracker, hostOfUrl } from './tabs';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { siteView } from './view';

@@ -6,141 +6,32 @@
  * lib/enforce/decide.ts.
  */
 import type { Choice, Declaration, Settings } from '../types';
-import { CompiledDeclaration, decide, type PolicyStatus, type Verdict } from '../enforce/decide';
+import { CompiledDeclaration, type Verdict } from '../enforce/decide';
 import type { KnowledgeBase } from '../cookies/knowledge';
 import { shippedModel, UndeclaredJudge } from '../cookies/judge';
-import { hostInDomain, normalizeDomain, siteOfHost, type SiteKey } from '../site';
+import { normalizeDomain, siteOfHost, type SiteKey } from '../site';
 import { ownerOf, settle } from './ownership';
-import { applyUserRules } from '../enforce/user-rules';
-import { exceptionFor } from '../storage/settings';
 import { TabTracker } from './tabs';
+import { siteVerdict, type Probe } from './verdict';
+import {
+  copyAttributes,
+  cookieKey,
+  emptyCookie,
+  type CookieEntry,
+  type ObservedCookie,
+  type Outcome,
+  type SitePolicyMeta,
+  type SitePolicyState,
+  type SiteRecord,
+  UNKNOWN_SITE,
+} from './entry';
 import { SignalBook } from '../signals/book';
 import { effectiveChoice, type EffectiveChoice } from '../signals/effective-choice';
 import { siteStance, type SiteStance } from '../signals/stance';
 
-/** A cookie as the browser reports it, without its value. */
-export interface ObservedCookie {
-  name: string;
-  domain: string;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  hostOnly: boolean;
-  session: boolean;
-  expirationDate?: number;
-  sameSite?: string;
-  storeId: string;
-  /** Chromium: { topLevelSite, hasCrossSiteAncestor }; Firefox: { topLevelSite } */
-  partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | null;
-  firstPartyDomain?: string;
-}
-
-/** Policy state of a site as the engine knows it (the view adds words). */
-export type SitePolicyState =
-  | { status: 'pending' }
-  | { status: 'loading'; url: string }
-  | { status: 'found' }
-  | { status: 'none'; reason: string }
-  | { status: 'error'; reason: string; retryAt?: string | null };
-
-/** Where a policy came from and what changed, kept for the view. */
-export interface SitePolicyMeta {
-  vias: string[];
-  checkedAt: string | null;
-  retryAt: string | null;
-  lastError: string | null;
-  change: { on: string; previousDate: string | null; added: string[]; removed: string[] } | null;
-}
-
-/** One cookie in the browser (by name, domain, path, partition, store), and every site's say on it. */
-export interface CookieEntry {
-  readonly key: string;
-  /** Attributes only: the engine copies the fields it knows and never a value. */
-  readonly cookie: ObservedCookie;
-  /** Normalised domain (lower case, no leading dot). */
-  domain: string;
-  partitioned: boolean;
-  /** Its own site (or its partition's): fixed by the key, so computed once. */
-  owner: SiteKey | null;
-  /** The sites it belongs to, its owner first. */
-  sites: SiteKey[];
-  /** Each site's verdict, parallel to `sites`. */
-  verdicts: Verdict[];
-  /** Each site's policy generation when judged, parallel to `sites`. */
-  generations: number[];
-  settingsGeneration: number;
-  /** What the sites settled on together: removed only when every one refuses it. */
-  settled: 'keep' | 'remove';
-  /** What happened in the browser. */
-  state: 'kept' | 'removed';
-  /** When kept although some site refuses it: the site that keeps it. */
-  keptBy: SiteKey | null;
-  firstSeen: number;
-  lastSeen: number;
-}
-
-export interface SiteRecord {
-  policy: SitePolicyState;
-  declaration: CompiledDeclaration | null;
-  meta: SitePolicyMeta | null;
-  /** Keys of the cookies that belong to this site (owned, embedded or in its partition). */
-  cookies: Set<string>;
-  /** Bumped on every policy change: verdicts from before are judged again. */
-  generation: number;
-}
-
-/** What one cookie event asks of the adapter. One object, reused: read it before the next call. */
-export interface Outcome {
-  /** Remove this cookie from the browser (every site it belongs to refuses it), or null. */
-  remove: ObservedCookie | null;
-  /** Sites whose badge may have changed. */
-  sites: SiteKey[];
-  /** Sites first heard of with this cookie: the adapter loads their cached policy (the owner is asked). */
-  newSites: SiteKey[];
-}
-
-/** A site nothing is known of yet, as judged: policy pending, no declaration. Never mutated. */
-const UNKNOWN_SITE: SiteRecord = Object.freeze({
-  policy: { status: 'pending' },
-  declaration: null,
-  meta: null,
-  cookies: new Set<string>(),
-  generation: 0,
-}) as SiteRecord;
-
 const MAX_COOKIES_PER_SITE = 2_000;
 const MAX_SITES = 1_000;
 const MAX_ENTRIES = 20_000;
-
-export function cookieKey(c: Pick<ObservedCookie, 'name' | 'domain' | 'path' | 'partitionKey' | 'storeId' | 'firstPartyDomain'>): string {
-  return `${c.storeId}|${c.name}|${normalizeDomain(c.domain)}|${c.path}|${c.partitionKey?.topLevelSite ?? c.firstPartyDomain ?? ''}`;
-}
-
-/** Copy the attributes we keep; whatever else the browser's object carries (its value) stays behind. */
-function copyAttributes(from: ObservedCookie, to: ObservedCookie): ObservedCookie {
-  to.name = from.name;
-  to.domain = from.domain;
-  to.path = from.path;
-  to.secure = from.secure;
-  to.httpOnly = from.httpOnly;
-  to.hostOnly = from.hostOnly;
-  to.session = from.session;
-  to.expirationDate = from.expirationDate;
-  to.sameSite = from.sameSite;
-  to.storeId = from.storeId;
-  // Same partition as before (the key says so for an entry seen again): keep the copy, allocate nothing.
-  const pk = from.partitionKey;
-  if (!pk) to.partitionKey = null;
-  else if (to.partitionKey?.topLevelSite !== pk.topLevelSite || to.partitionKey?.hasCrossSiteAncestor !== pk.hasCrossSiteAncestor) {
-    to.partitionKey = { topLevelSite: pk.topLevelSite, hasCrossSiteAncestor: pk.hasCrossSiteAncestor };
-  }
-  to.firstPartyDomain = from.firstPartyDomain;
-  return to;
-}
-
-function emptyCookie(): ObservedCookie {
-  return { name: '', domain: '', path: '', secure: false, httpOnly: false, hostOnly: false, session: false, storeId: '' };
-}
 
 export class Warden {
   readonly tabs: TabTracker;
@@ -241,54 +132,19 @@ export class Warden {
     return r;
   }
 
-  private policyStatus(r: SiteRecord): PolicyStatus {
-    if (r.policy.status === 'found') return 'found';
-    if (r.policy.status === 'none') return 'none';
-    return 'pending';
-  }
-
   /**
    * One site's verdict on a cookie. `entry` may be a hypothetical one (the guard asks about a name before any
    * cookie exists): its attributes are then unknown and judged as a session cookie's.
    */
-  private verdictFor(
-    site: SiteKey,
-    entry: Pick<CookieEntry, 'domain'> & { lastSeen?: number; cookie: Pick<ObservedCookie, 'name'> & Partial<ObservedCookie> },
-  ): Verdict {
+  private verdictFor(site: SiteKey, entry: Probe): Verdict {
     // Asking must not record a site (refuses / voteOf ask about sites never seen): `knows()` stays honest.
-    const r = this.sites.get(site) ?? UNKNOWN_SITE;
-    const policy = this.policyStatus(r);
-    const c = entry.cookie;
-    const seen = entry.lastSeen ?? 0;
-    const session = c.session ?? true;
-    const verdict = decide({
-      name: c.name,
-      domain: entry.domain,
-      policy,
-      declaration: r.declaration,
-      choice: this.choiceFor(site),
+    const record = this.sites.get(site) ?? UNKNOWN_SITE;
+    return siteVerdict(site, record, entry, {
       knowledge: this.knowledge,
-      observed: { expirationDate: c.expirationDate, session, now: seen, thirdParty: !hostInDomain(entry.domain, site) },
-      toldNo: this.currentSettings.sendSignals,
-      // The model reads a cookie's attributes: a hypothetical one (the guard asks about a bare name) is judged
-      // by the knowledge base and the name rules alone.
-      judge: entry.lastSeen === undefined ? null : this.judge,
-      facts: {
-        site,
-        path: c.path ?? '/',
-        httpOnly: c.httpOnly ?? false,
-        secure: c.secure ?? false,
-        sameSite: c.sameSite ?? 'unspecified',
-        hostOnly: c.hostOnly ?? true,
-        expiry: session || c.expirationDate === undefined ? 0 : Math.max(0, Math.round(c.expirationDate - seen / 1000)),
-        value: this.transientValue,
-      },
-    });
-    // The user's per-cookie exceptions and the unknown-purpose setting change this site's vote only.
-    return applyUserRules(verdict, {
-      exception: exceptionFor(this.currentSettings, site, entry.cookie.name),
-      unknownCookies: this.currentSettings.unknownCookies,
-      policy,
+      judge: this.judge,
+      settings: this.currentSettings,
+      choice: this.choiceFor(site),
+      value: this.transientValue,
     });
   }
 

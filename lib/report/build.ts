@@ -9,7 +9,7 @@ import { evidencePairs, type EvidencePair } from '../view/evidence';
 import { countRows } from '../view/rows';
 
 export const REPORT_FORMAT = 'cookie-warden-report';
-export const REPORT_VERSION = 1;
+const REPORT_VERSION = 1;
 
 const iso = (ms: number | null | undefined): string | null =>
   ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();

@@ -40,11 +40,17 @@ export interface ReportWords {
 
 const row = (k: string, v: string | null | undefined) => `<tr><th scope="row">${e(k)}</th><td>${e(v ?? '—')}</td></tr>`;
 
-export function reportHtml(r: SiteReport, w: ReportWords, lang: string, kindLabel: (k: string) => string = (k) => k): string {
+export function reportHtml(
+  r: SiteReport,
+  w: ReportWords,
+  lang: string,
+  kindLabel: (k: string) => string = (k) => k,
+  evidenceLabel: (key: string) => string = (k) => k,
+): string {
   const sources = r.policy.sources
     .map(
       (s) =>
-        `<tr><td class="url">${e(s.url)}</td><td>${e(s.kind)}</td><td class="hash">${e(s.sha256 ?? '—')}</td><td>${e(s.fetchedAt ?? '—')}</td></tr>`,
+        `<tr><td class="url">${e(s.url)}</td><td>${e(s.kind)}</td><td class="hash">${e(s.sha256 || '—')}</td><td>${e(s.fetchedAt ?? '—')}</td></tr>`,
     )
     .join('');
   const breaches = r.breaches
@@ -71,7 +77,7 @@ ${row(w.state, b.state)}
 ${row(w.purpose, `${b.purpose} (${b.basis})`)}
 ${row(w.declaredAs, declared)}
 ${b.policy ? row(w.sourceUrl, b.policy.url) + row(w.sha256, b.policy.sha256) + row(w.fetched, b.policy.fetchedAt) : ''}
-${b.evidence.map((p) => row(p.key, p.value)).join('\n')}
+${b.evidence.map((p) => row(evidenceLabel(p.key), p.value)).join('\n')}
 </table></section>`;
     })
     .join('\n');

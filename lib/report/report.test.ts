@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Warden, type ObservedCookie } from '../engine/warden';
+import { Warden } from '../engine/warden';
+import { type ObservedCookie } from '../engine/entry';
 import { siteView } from '../engine/view';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { readDocument } from '../policy/read/read';
@@ -22,11 +24,13 @@ const cookie = (name: string): ObservedCookie => ({
   sameSite: 'lax',
   storeId: '0',
 });
-const POLICY = readDocument(
-  `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
-   <tbody><tr><td>session</td><td>Login</td><td>2 months</td></tr></tbody></table>`,
-  { url: 'https://syncronis.test/cookie-policy', knowledge },
-);
+const POLICY_TEXT = `<h3>Essential Cookies</h3><table><thead><tr><th>Name</th><th>Purpose</th><th>Duration</th></tr></thead>
+   <tbody><tr><td>session</td><td>Login</td><td>2 months</td></tr></tbody></table>`;
+const POLICY = readDocument(POLICY_TEXT, {
+  url: 'https://syncronis.test/cookie-policy',
+  knowledge,
+  sha256: createHash('sha256').update(POLICY_TEXT).digest('hex'),
+});
 const WORDS = new Proxy({} as ReportWords, { get: (_t, k) => `[${String(k)}]` });
 
 function view() {
@@ -70,6 +74,15 @@ describe('site report', () => {
     expect(html).toContain('_hj&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toMatch(/\s(src|href)=/);
     expect(html).toContain(r.policy.sources[0]!.sha256!);
+  });
+
+  it('the HTML file labels the evidence and the breach kinds in the words it is given', () => {
+    const r = buildReport(view(), new Date('2026-12-01T12:00:00Z'), '0.1.0')!;
+    const keys = r.breaches[0]!.evidence.map((p) => p.key);
+    expect(keys).toContain('firstSeen');
+    const html = reportHtml(r, WORDS, 'en', (k) => `<kind ${k}>`, (k) => `<label ${k}>`);
+    expect(html).toContain('&lt;kind undeclared&gt;');
+    for (const key of keys) expect(html).toContain(`&lt;label ${key}&gt;`);
   });
 
   it('no site, no report', () => {

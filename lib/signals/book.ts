@@ -7,7 +7,7 @@ import type { Purpose } from '../types';
 import type { GpcClaim } from './gpc-json';
 import type { SiteStance } from './stance';
 
-export const SIGNAL_ENTRY_FORMAT = 1;
+const SIGNAL_ENTRY_FORMAT = 1;
 /** gpc.json is read once per site, again after a day; an answer that failed to arrive, after an hour. */
 export const GPC_RECHECK_MS = 24 * 3600_000;
 export const GPC_RETRY_MS = 3600_000;

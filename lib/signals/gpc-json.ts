@@ -7,7 +7,7 @@
 
 /** Answers larger than this are not a gpc.json (the file is a few dozen bytes); the fetch refuses them too. */
 export const MAX_GPC_JSON_BYTES = 16 * 1024;
-export const GPC_JSON_PATH = '/.well-known/gpc.json';
+const GPC_JSON_PATH = '/.well-known/gpc.json';
 
 export interface GpcClaim {
   /** true: the site says it honors GPC; false: it says it does not; null: no usable claim. */

@@ -10,7 +10,7 @@
  * - Nothing here throws: a frozen navigator or a hostile getter is caught.
  */
 
-export const SIGNAL_PROPERTIES = { globalPrivacyControl: true, doNotTrack: '1' } as const;
+const SIGNAL_PROPERTIES = { globalPrivacyControl: true, doNotTrack: '1' } as const;
 type Key = keyof typeof SIGNAL_PROPERTIES;
 
 export type PropertyOutcome = 'defined' | 'already' | 'refused';

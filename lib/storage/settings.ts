@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const RETENTION_MIN_DAYS = 1;
 export const RETENTION_MAX_DAYS = 365;
 
-export function isRetentionDays(x: unknown): x is number {
+function isRetentionDays(x: unknown): x is number {
   return Number.isInteger(x) && (x as number) >= RETENTION_MIN_DAYS && (x as number) <= RETENTION_MAX_DAYS;
 }
 

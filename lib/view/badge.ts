@@ -23,7 +23,7 @@ export const BADGE_COLORS: Record<Severity | 'paused', string> = {
   paused: '#5f6368',
 };
 
-export function severityOf(kind: string): Severity {
+function severityOf(kind: string): Severity {
   return SEVERITY[kind] ?? 'serious';
 }
 

@@ -321,7 +321,8 @@ describe('custom sites and lifecycle', () => {
       expect((await request({ host: 'syncronis.test' }, s.httpPort)).status).toBe(404);
 
       const pending = request({ host: 'hang.test', path: '/policy', timeoutMs: 5000 }, s.httpPort);
-      await new Promise((r) => setTimeout(r, 100));
+      // Wait for the server to have it (a fixed 100 ms was too short on a loaded machine), bounded.
+      for (const end = Date.now() + 5_000; s.requests.at(-1)?.path !== '/policy' && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
       expect(s.requests.at(-1)?.path).toBe('/policy');
       const closed = s.close();
       await expect(pending).rejects.toThrow();

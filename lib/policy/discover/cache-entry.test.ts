@@ -3,6 +3,7 @@
  * discarded (never left "pending"), an unparsable retry time is due, URLs are stored without tokens, and an
  * entry over the per-entry cap is trimmed or not stored.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -31,8 +32,15 @@ const realDocs: FoundDocument[] = corpus.map((c, i) => ({
   via: 'page-link',
   etag: i % 2 ? '"v1"' : null,
   lastModified: null,
-  declaration: readDocument(c.text, { url: `https://site${i}.example/cookie-policy`, knowledge, fetchedAt: new Date(T0).toISOString(), hint: hintOf(c.file) }),
+  declaration: readDocument(c.text, { url: `https://site${i}.example/cookie-policy`, knowledge, fetchedAt: new Date(T0).toISOString(), hint: hintOf(c.file), sha256: createHash('sha256').update(c.text).digest('hex') }),
 }));
+/** A discovery that found these documents (its hash as `documentsHash` would give: one per set of texts). */
+const found = (documents: FoundDocument[]) => ({
+  status: 'found' as const,
+  documents,
+  attempts: [],
+  hash: documents.map((d) => d.declaration.sources.map((s) => s.sha256).join(',')).join('|'),
+});
 
 const input: DiscoveryInput = {
   pageUrl: 'https://shop.example/account?session=s3cr3tT0ken#x',
@@ -51,7 +59,7 @@ function entryFrom(outcome: DiscoveryOutcome, now = T0): PolicyCacheEntry {
 describe('readCacheEntry', () => {
   it('reads back every entry the cache writes (real declarations, after a JSON round trip)', () => {
     for (const doc of realDocs) {
-      const e = entryFrom({ status: 'found', documents: [doc], attempts: [] });
+      const e = entryFrom(found([doc]));
       expect(readCacheEntry(roundTrip(e))).toEqual(roundTrip(e));
     }
     for (const outcome of [
@@ -65,7 +73,7 @@ describe('readCacheEntry', () => {
   });
 
   it('discards a half-written or corrupt entry (the site is discovered again, not left pending)', () => {
-    const good = roundTrip(entryFrom({ status: 'found', documents: [realDocs[0]!], attempts: [] })) as Record<string, unknown>;
+    const good = roundTrip(entryFrom(found([realDocs[0]!]))) as Record<string, unknown>;
     const bad: unknown[] = [
       null,
       'x',
@@ -97,7 +105,7 @@ describe('readCacheEntry', () => {
   });
 
   it('stores page and link URLs without query strings or fragments that can hold tokens', () => {
-    const e = entryFrom({ status: 'found', documents: [{ ...realDocs[0]!, url: 'https://shop.example/cookies?auth=Zx81Kq0pLmN2#t=1', referer: 'https://shop.example/p?session=abc' }], attempts: [] });
+    const e = entryFrom(found([{ ...realDocs[0]!, url: 'https://shop.example/cookies?auth=Zx81Kq0pLmN2#t=1', referer: 'https://shop.example/p?session=abc' }]));
     const text = JSON.stringify(e);
     for (const secret of ['s3cr3tT0ken', 'token=abc', '9f8e7D6c5B4a', 'access_token', 'Zx81Kq0pLmN2', 'session=abc']) expect(text).not.toContain(secret);
     expect(e.input?.pageUrl).toBe('https://shop.example/account');
@@ -106,7 +114,7 @@ describe('readCacheEntry', () => {
 
   it('trims an entry over the per-entry cap, dropping the stored inline config first, or does not store it', () => {
     const huge = { ...input, pointers: [{ platform: 'klaro' as const, json: 'x'.repeat(600_000) }] };
-    const e = applyOutcome(null, { status: 'found', documents: [realDocs[0]!], attempts: [] }, { site: 's.example', parser: 7, now: T0, input: huge });
+    const e = applyOutcome(null, found([realDocs[0]!]), { site: 's.example', parser: 7, now: T0, input: huge });
     expect(entrySize(e)).toBeGreaterThan(512 * 1024);
     const t = trimEntry(e)!;
     expect(entrySize(t)).toBeLessThanOrEqual(512 * 1024);
@@ -120,7 +128,7 @@ describe('readCacheEntry', () => {
   // ---- Properties -------------------------------------------------------------------------------
 
   const outcome: fc.Arbitrary<DiscoveryOutcome> = fc.oneof(
-    fc.subarray(realDocs, { minLength: 1, maxLength: 3 }).map((documents) => ({ status: 'found' as const, documents, attempts: [] })),
+    fc.subarray(realDocs, { minLength: 1, maxLength: 3 }).map(found),
     fc.string().map((reason) => ({ status: 'none' as const, reason, attempts: [] })),
     fc.string().map((reason) => ({ status: 'error' as const, reason, attempts: [] })),
   );

@@ -18,7 +18,7 @@ function doc(names: string[], sha: string): FoundDocument {
   };
   return { url: 'https://example.com/cookies', via: 'page-link', etag: '"1"', lastModified: null, declaration };
 }
-const found = (names: string[], sha: string): DiscoveryOutcome => ({ status: 'found', documents: [doc(names, sha)], attempts: [] });
+const found = (names: string[], sha: string): DiscoveryOutcome => ({ status: 'found', documents: [doc(names, sha)], attempts: [], hash: sha });
 const failed = (reason: string): DiscoveryOutcome => ({ status: 'error', reason, attempts: [] });
 
 describe('policy cache', () => {

@@ -9,16 +9,16 @@
 import * as v from 'valibot';
 import { PURPOSES, type Declaration } from '../../types';
 import { retryDelayMs } from './backoff';
+import { sha256Hex } from '../read/digest';
 import type { CmpPointer } from './cmp-pointers';
 import { mergeDeclarations, type DiscoveryInput, type DiscoveryOutcome, type FoundDocument } from './discover';
-import { sha256Hex } from '../read/sha256';
 import { strippedDocumentUrl, strippedPageUrl } from './stored-url';
 
-export const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 1;
 /** A found policy is checked again (conditionally) after a day. */
 export const REFRESH_AFTER_MS = 24 * 3600_000;
 /** An attempt that started this recently and never finished (the worker died) is not started again yet. */
-export const ATTEMPT_GRACE_MS = 60_000;
+const ATTEMPT_GRACE_MS = 60_000;
 /** How many names of added / removed cookies a change keeps. */
 const MAX_CHANGE_NAMES = 50;
 
@@ -90,12 +90,13 @@ export function declarationOf(entry: PolicyCacheEntry): Declaration | null {
   return mergeDeclarations(entry.documents.map((d) => d.declaration));
 }
 
-export function documentsHash(documents: readonly FoundDocument[]): string {
+/** One hash for a set of documents: SHA-256 over their sources' hashes (computed where they were fetched). */
+export function documentsHash(documents: readonly FoundDocument[]): Promise<string> {
   return sha256Hex(documents.map((d) => d.declaration.sources.map((s) => s.sha256).join(',')).join('|'));
 }
 
 /** The cookie names a declaration states itself (not those expanded from providers), sorted, unique. */
-export function declaredNames(declaration: Declaration | null): string[] {
+function declaredNames(declaration: Declaration | null): string[] {
   if (!declaration) return [];
   return [...new Set(declaration.cookies.filter((c) => !c.expandedFrom).map((c) => c.name))].sort();
 }
@@ -142,7 +143,7 @@ export function applyOutcome(
   const input = ctx.input ? storedInput(ctx.input) : (prev?.input ?? null);
   const base: PolicyCacheEntry = { ...(prev ?? emptyEntry(ctx.site, ctx.parser)), input, checkedAt: nowIso };
   if (outcome.status === 'found') {
-    const hash = documentsHash(outcome.documents);
+    const hash = outcome.hash;
     const next: PolicyCacheEntry = {
       ...base,
       status: 'found',
@@ -188,7 +189,7 @@ export function cachedDocuments(entry: PolicyCacheEntry | null): Map<string, Fou
 // ---- What is stored: no tokens, bounded size --------------------------------------------------------
 
 /** The discovery input as stored: page URLs without query or fragment (issue 8 §3: they can hold tokens). */
-export function storedInput(input: DiscoveryInput): DiscoveryInput {
+function storedInput(input: DiscoveryInput): DiscoveryInput {
   return {
     pageUrl: strippedPageUrl(input.pageUrl),
     lang: input.lang,
@@ -198,7 +199,7 @@ export function storedInput(input: DiscoveryInput): DiscoveryInput {
 }
 
 /** A found document as stored: its URLs, its sources' and its links' without tokens. */
-export function storedDocument(doc: FoundDocument): FoundDocument {
+function storedDocument(doc: FoundDocument): FoundDocument {
   const d = doc.declaration;
   const out: FoundDocument = {
     ...doc,
@@ -219,7 +220,7 @@ export function entrySize(entry: PolicyCacheEntry): number {
 }
 
 /** One entry may take at most this much (a page with a large inline consent config made a 491 KB entry). */
-export const MAX_ENTRY_BYTES = 512 * 1024;
+const MAX_ENTRY_BYTES = 512 * 1024;
 
 /**
  * The entry cut down to `cap`, dropping first what only serves a check without the page (inline consent

@@ -18,7 +18,8 @@ import { termlyCookiesUrl } from '../read/cmp/termly';
 import type { FetchResult, PolicyRequest } from './fetch';
 import { policyLinks } from '../read/links';
 import type { PageFacts } from './page-facts';
-import { readDocumentAsync } from '../read/read';
+import { documentSha256, readDocumentAsync } from '../read/read';
+import { documentsHash } from './cache';
 
 /** How a document was found. */
 export type Via = 'consent-platform' | 'page-link' | 'usual-path' | 'linked-policy';
@@ -49,7 +50,7 @@ export interface Attempt {
 }
 
 export type DiscoveryOutcome =
-  | { status: 'found'; documents: FoundDocument[]; attempts: Attempt[] }
+  | { status: 'found'; documents: FoundDocument[]; attempts: Attempt[]; /** `documentsHash` of the documents. */ hash: string }
   | { status: 'none'; reason: string; attempts: Attempt[] }
   | { status: 'error'; reason: string; attempts: Attempt[] };
 
@@ -120,7 +121,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
   const attempts: Attempt[] = [];
   const documents: FoundDocument[] = [];
   const tried = new Set<string>();
-  let failure: string | null = null;
 
   /** Fetch and read one document; null when it failed (recorded) or was already tried. */
   const read = async (request: PolicyRequest, via: Via, hint?: 'js' | 'json'): Promise<FoundDocument | null> => {
@@ -130,7 +130,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     const result = await deps.fetch(held ? { ...request, etag: held.etag, lastModified: held.lastModified } : request);
     if (!result.ok) {
       attempts.push({ url: request.url, via, result: result.reason });
-      failure ??= result.reason;
       return null;
     }
     if (!result.modified && held) {
@@ -147,6 +146,7 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
       url: result.url,
       knowledge: deps.knowledge,
       fetchedAt: deps.now().toISOString(),
+      sha256: await documentSha256(result.text),
       hint,
     });
     return { url: request.url, referer: request.referer, via, etag: result.etag, lastModified: result.lastModified, declaration };
@@ -160,7 +160,6 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     if (!result.ok || !result.modified) {
       const reason = result.ok ? 'not modified' : result.reason;
       attempts.push({ url, via, result: reason });
-      if (!result.ok) failure ??= reason;
       return null;
     }
     return { text: result.text, url: result.url };
@@ -219,13 +218,15 @@ export async function discover(input: DiscoveryInput, deps: DiscoverDeps): Promi
     }
   }
 
-  if (documents.length > 0) return { status: 'found', documents: orderDocuments(documents), attempts };
+  if (documents.length > 0) {
+    const ordered = orderDocuments(documents);
+    return { status: 'found', documents: ordered, attempts, hash: await documentsHash(ordered) };
+  }
   // A 404 at a usual path is not a failure of the site's policy, only a guess that missed.
   const real = attempts.find((a) => a.via !== 'usual-path' && !['found', 'no cookie list', 'not modified'].includes(a.result));
   if (real) return { status: 'error', reason: real.result, attempts };
   const usualFailure = attempts.find((a) => a.via === 'usual-path' && isServerFailure(a.result));
   if (usualFailure) return { status: 'error', reason: usualFailure.result, attempts };
-  void failure;
   return { status: 'none', reason: noneReason(input, attempts), attempts };
 }
 
@@ -295,7 +296,13 @@ async function fromPlatform(
     case 'klaro':
     case 'vanilla-cookieconsent':
     case 'tarteaucitron': {
-      const declaration = await readDocumentAsync(pointer.json, { url: pageUrl, knowledge: deps.knowledge, fetchedAt: deps.now().toISOString(), hint: 'json' });
+      const declaration = await readDocumentAsync(pointer.json, {
+        url: pageUrl,
+        knowledge: deps.knowledge,
+        fetchedAt: deps.now().toISOString(),
+        sha256: await documentSha256(pointer.json),
+        hint: 'json',
+      });
       return { url: `${pageUrl}#${pointer.platform}`, via, etag: null, lastModified: null, declaration };
     }
   }

@@ -192,7 +192,7 @@ function isHttp(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
 }
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
   if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
   return `${n} bytes`;

@@ -5,8 +5,10 @@
  */
 import type { Declaration, DeclaredCookie, Purpose, SourceKind } from '../../types';
 import { extractSteps, MAX_DOCUMENT_CHARS } from './extract-html';
+
+export { MAX_DOCUMENT_CHARS };
 import { markdownToHtmlSteps, textToHtmlSteps } from './markdown';
-import { sha256HexSteps } from './sha256';
+import { sha256Hex } from './digest';
 import { Budget, DEFAULT_READ_BUDGET_MS, runSliced, runSync, type SliceOptions, type Steps } from './steps';
 import { findProviderMentions, type KnowledgeBase } from '../../cookies/knowledge';
 import { matchesName } from '../../cookies/pattern';
@@ -21,6 +23,8 @@ export interface ReadOptions {
   fetchedAt?: string;
   /** A hint from the file name or Content-Type; the content decides when it disagrees. */
   hint?: 'html' | 'markdown' | 'text' | 'json' | 'js';
+  /** SHA-256 of the document (`documentSha256`), computed by the caller's async step; '' when not given. */
+  sha256?: string;
   /** Time allowed for the whole read; once spent, reading stops with a warning (`readDocumentAsync`: 4 s by default). */
   budgetMs?: number;
 }
@@ -77,6 +81,11 @@ export function readDocumentAsync(input: string, options: ReadOptions & SliceOpt
   return runSliced(readDocumentSteps(input, options, new Budget(options.budgetMs ?? DEFAULT_READ_BUDGET_MS)), options);
 }
 
+/** The hash a declaration records for a document: of the text the reader reads (cut at its limit). */
+export function documentSha256(input: string): Promise<string> {
+  return sha256Hex(input.length > MAX_DOCUMENT_CHARS ? input.slice(0, MAX_DOCUMENT_CHARS) : input);
+}
+
 export function* readDocumentSteps(input: string, options: ReadOptions, budget: Budget): Steps<Declaration> {
   const warnings: string[] = [];
   let text = input;
@@ -91,7 +100,7 @@ export function* readDocumentSteps(input: string, options: ReadOptions, budget: 
     text = text.replace(/[\u0000-\u0008\u000e-\u001f\ufffd]/g, ' ');
   }
   yield;
-  const sha256 = yield* sha256HexSteps(input.length > MAX_DOCUMENT_CHARS ? input.slice(0, MAX_DOCUMENT_CHARS) : input);
+  const sha256 = options.sha256 ?? '';
   const cmp = parseCmp(text, options.url);
   yield;
   if (cmp) {

@@ -15,6 +15,7 @@ import type { Journey } from '../support/spec';
 import { cookieNames, popupRows, tabIdOf } from '../support/extension';
 import { ROOT } from '../support/paths';
 import { waitForExtension } from './skeleton';
+import { writePopupFigures } from '../support/figures';
 import { launchChromium } from '../support/chromium';
 import { launchFirefox } from '../support/firefox';
 
@@ -260,8 +261,13 @@ export async function optionsPauseAndBackup(driver: Driver, server: DemoServer):
 }
 
 /**
- * How fast the popup opens with many cookies on the site. Browsers keep at most 180 cookies per site
- * (Chromium's per-domain cap, Firefox's maxPerHost), so 500 cannot be set on one site: 170 it is.
+ * How fast the popup opens with 500 cookie rows on the site (issue 14: ≤ 200 ms). Browsers keep at most 180
+ * cookies per site (Chromium's per-domain cap, Firefox's maxPerHost), so 500 cannot be stored at once; but a
+ * cookie the extension removed stays listed. So: 330 analytics cookies (`_pk_id.<n>`, Matomo, refused under
+ * "essential only") are set in batches of 110 and removed by the extension, then 170 preferences are set and
+ * kept: 500 real cookies through the browser and the engine, 500 rows. Each open of the popup (as a page,
+ * `popup.html?tabId=`) is timed from the page's start to its first full view (`cw-popup-ready`, set once the
+ * rows are in the DOM); the opens go to bench/results.json (writePopupFigures → `npm run bench:e2e`).
  */
 export async function popupOpensFast(driver: Driver, server: DemoServer): Promise<void> {
   const ext = await waitForExtension(driver);
@@ -269,20 +275,55 @@ export async function popupOpensFast(driver: Driver, server: DemoServer): Promis
   await page.goto(server.url('kopano.test', '/'));
   const tabId = (await tabIdOf(ext, server.url('kopano.test', '')))!;
   const url = JSON.stringify(server.url('kopano.test', '/'));
-  const N = 170;
-  await ext.evaluate(`Promise.all(Array.from({ length: ${N} }, (_, i) => ${EXT_API}.cookies.set({ url: ${url}, name: 'pref_' + i, value: '1', expirationDate: Date.now() / 1000 + 86400 })))`);
-  const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
-  await expect.poll(async () => (await popupRows(popup)).length).toBeGreaterThanOrEqual(N);
-  const ms = await popup.evaluate<number>(`performance.getEntriesByName('cw-popup-ready')[0]?.startTime ?? -1`);
-  const rows = await popup.evaluate<number>(`document.querySelectorAll('tr[data-cookie]').length`);
-  const loaded = await popup.evaluate<number>(`performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? -1`);
-  console.log(`[ui] ${driver.name}: popup with ${rows} cookie rows on screen ${ms.toFixed(0)} ms after it was opened (page loaded at ${loaded.toFixed(0)} ms)`);
-  expect(ms).toBeGreaterThan(0);
+  const set = (prefix: string, from: number, n: number) =>
+    ext.evaluate(
+      `Promise.all(Array.from({ length: ${n} }, (_, i) => ${EXT_API}.cookies.set({ url: ${url}, name: '${prefix}' + (${from} + i), value: '1', expirationDate: Date.now() / 1000 + 86400 }))).then(() => true)`,
+    );
+  const REMOVED = 330;
+  const KEPT = 170;
+  for (let from = 0; from < REMOVED; from += 110) {
+    await set('_pk_id.', from, 110);
+    await expect.poll(async () => (await cookieNames(ext, 'kopano.test')).filter((n) => /^_pk_id\.\d+$/.test(n)).length).toBe(0);
+  }
+  await set('pref_', 0, KEPT);
+  const N = REMOVED + KEPT;
+  const warm = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+  await expect.poll(async () => (await popupRows(warm)).length).toBeGreaterThanOrEqual(N);
+  const rows = await popupRows(warm);
+  expect(rows.filter((r) => /^_pk_id\.\d+$/.test(r.name) && r.state === 'removed').length).toBeGreaterThanOrEqual(REMOVED);
+  await warm.close();
+
+  const opens: number[] = [];
+  const loaded: number[] = [];
+  const requests: number[] = [];
+  let viewBytes = 0;
+  let shown = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const popup = await driver.extensionPage(`popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.evaluate<number>(`performance.getEntriesByName('cw-popup-ready').length`)).toBe(1);
+    // The rows the first full view showed (the view is rendered whole: no row arrives later).
+    shown = Math.min(shown, await popup.evaluate<number>(`document.querySelectorAll('tr[data-cookie]').length`));
+    opens.push(await popup.evaluate<number>(`performance.getEntriesByName('cw-popup-ready')[0].startTime`));
+    // Of which the page itself (HTML, script, styles) until DOMContentLoaded; the rest is the view's request and render.
+    loaded.push(await popup.evaluate<number>(`performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? -1`));
+    // And the view's request alone, asked again from the open popup (the background's answer and its transfer).
+    const asked = await popup.evaluate<{ ms: number; bytes: number }>(
+      `(async () => { const t = performance.now(); const v = await ${EXT_API}.runtime.sendMessage({ type: 'get-site-view', tabId: ${tabId} }); return { ms: performance.now() - t, bytes: JSON.stringify(v).length }; })()`,
+    );
+    requests.push(asked.ms);
+    viewBytes = asked.bytes;
+    await popup.close();
+  }
+  writePopupFigures(driver.name, { rows: shown, openMs: opens, pageLoadedMs: loaded, viewRequestMs: requests });
+  const sorted = [...opens].sort((a, b) => a - b);
+  console.log(
+    `[ui] ${driver.name}: popup with ${shown} cookie rows, first full view after ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms (5 opens; page loaded at ${loaded.map((ms) => ms.toFixed(0)).join(', ')} ms; the view's request alone ${requests.map((ms) => ms.toFixed(0)).join(', ')} ms, ${Math.round(viewBytes / 1024)} KB as JSON)`,
+  );
+  expect(shown).toBeGreaterThanOrEqual(N);
   // Headless on a shared 2-core machine (load averages above 20 were seen): the bound only catches a popup
-  // that hangs; the figure above is what the README reports.
-  expect(ms).toBeLessThan(2_000);
-  await ext.evaluate(`Promise.all(Array.from({ length: ${N} }, (_, i) => ${EXT_API}.cookies.remove({ url: ${url}, name: 'pref_' + i })))`);
-  await popup.close();
+  // that hangs; the figures in bench/results.json are what the README reports.
+  expect(sorted[2]).toBeLessThan(2_000);
+  await ext.evaluate(`Promise.all(Array.from({ length: ${KEPT} }, (_, i) => ${EXT_API}.cookies.remove({ url: ${url}, name: 'pref_' + i })))`);
   await page.close();
   await ext.close();
 }
@@ -326,9 +367,10 @@ export async function reportOfASite(driver: Driver, server: DemoServer): Promise
 
 /** The pages in German and French: the browser's language picks the words. */
 export async function localesLoad(driver: Driver, server: DemoServer): Promise<void> {
-  const expected: Record<string, { title: string; filter: string }> = {
-    de: { title: 'Cookie Warden – Einstellungen', filter: 'Alle' },
-    fr: { title: 'Paramètres de Cookie Warden', filter: 'Tous' },
+  // The DNT / GPC words and the exceptions too (issue 14's leftovers): syncronis says it ignores DNT.
+  const expected: Record<string, { title: string; filter: string; exceptions: string; sent: string; reason: string }> = {
+    de: { title: 'Cookie Warden – Einstellungen', filter: 'Alle', exceptions: 'Cookie-Ausnahmen', sent: 'Do Not Track und GPC gesendet.', reason: 'Nur notwendige: Laut eigener Aussage ignoriert diese Website Do Not Track' },
+    fr: { title: 'Paramètres de Cookie Warden', filter: 'Tous', exceptions: 'Exceptions par cookie', sent: 'Do Not Track et GPC envoyés.', reason: 'Essentiels uniquement : ce site indique ignorer Do Not Track' },
   };
   for (const lang of ['de', 'fr']) {
     const local = driver.name === 'chromium' ? await launchChromium({ thirdPartyCookies: true, lang }) : await launchFirefox(server.hosts, { lang });
@@ -337,11 +379,14 @@ export async function localesLoad(driver: Driver, server: DemoServer): Promise<v
       await expect.poll(() => options.text('h1')).toBe(expected[lang]!.title);
       expect(await options.evaluate<string>('document.documentElement.lang')).toMatch(new RegExp(`^${lang}`));
       await expectAccessible(options, `options (${lang})`);
+      expect(await options.text('[data-testid="cookie-exceptions"] h2')).toBe(expected[lang]!.exceptions);
       const page = await local.newPage();
       await page.goto(server.url('syncronis.test', '/'));
       const tabId = (await tabIdOf(options, server.url('syncronis.test', '')))!;
       const popup = await local.extensionPage(`popup.html?tabId=${tabId}`);
       await expect.poll(() => popup.evaluate<string>(`document.querySelector('[data-filter="all"]')?.textContent ?? ''`)).toContain(expected[lang]!.filter);
+      await expect.poll(() => popup.evaluate<string>(`document.querySelector('[data-testid="choice-reason"]')?.textContent ?? ''`)).toBe(expected[lang]!.reason);
+      expect(await popup.text('[data-testid="signal-stance"]')).toMatch(new RegExp(`^${expected[lang]!.sent}`));
       if (driver.name === 'chromium') await popup.screenshot(path.join(SHOTS, `popup-${lang}.png`));
     } finally {
       await local.close();
@@ -376,7 +421,7 @@ export const journeys: readonly Journey[] = [
   ['popup: verdict counts agree with the rows; filter, search and details by click and key; a choice updates the rows and offers a reload', (c) => popupAtAGlance(c.driver, c.server)],
   ['popup: a closed tab and a page that is not a web site say so', (c) => popupWithoutASite(c.driver)],
   ['options: per-site choices, retention, pause (nothing removed), export → reset → import gives the same settings', (c) => optionsPauseAndBackup(c.driver, c.server)],
-  ['popup: opens fast with 170 cookies on the site (the most a browser keeps)', (c) => popupOpensFast(c.driver, c.server)],
+  ['popup: opens fast with 500 cookie rows on the site (330 removed, 170 kept)', (c) => popupOpensFast(c.driver, c.server)],
   ['report: every breach with its evidence, saved as JSON without a cookie value', (c) => reportOfASite(c.driver, c.server)],
   ['the pages load in German and French', (c) => localesLoad(c.driver, c.server)],
   ['popup: "always allow" a cookie from its row, and back to the rule', (c) => cookieExceptionFromTheRow(c.driver, c.server)],

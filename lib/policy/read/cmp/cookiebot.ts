@@ -74,7 +74,7 @@ export function parseCookiebot(text: string, sourceUrl: string): Declaration {
         : 'no cookie tables (fetched without the site as Referer, or out of region?)',
     );
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 interface Row {

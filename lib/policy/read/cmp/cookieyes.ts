@@ -47,7 +47,7 @@ export function parseCookieYes(text: string, sourceUrl: string): Declaration {
   const found = categories !== null;
   if (categories) readCategories(b, categories);
   if (!found) b.warn('no categories found in the CookieYes script');
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 function readCategories(b: DeclarationBuilder, categories: JsonValue[]): void {

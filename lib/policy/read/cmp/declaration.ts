@@ -13,7 +13,6 @@ import type {
   SourceKind,
 } from '../../../types';
 import { parseDuration } from '../duration';
-import { sha256Hex } from '../sha256';
 
 /** A consent script or config is at most a few hundred KB; past 5 MB it is not one. */
 export const MAX_TEXT = 5 * 1024 * 1024;
@@ -99,10 +98,11 @@ export class DeclarationBuilder {
     this.storage.push({ key: k, storage: 'unknown', purposeAsWritten: clip(purposeAsWritten), purpose });
   }
 
-  finish(text: string, url: string): Declaration {
+  /** The declaration; its source's sha256 is the reader's (`readDocument` records the document's hash). */
+  finish(url: string): Declaration {
     if (this.dropped > 0) this.warn(`more than ${MAX_COOKIES} cookies: ${this.dropped} left out`);
     return {
-      sources: [{ url: String(url).slice(0, 2048), kind: this.kind, sha256: sha256Hex(text) }],
+      sources: [{ url: String(url).slice(0, 2048), kind: this.kind, sha256: '' }],
       cookies: this.cookies,
       storage: this.storage,
       providers: [],

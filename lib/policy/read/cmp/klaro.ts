@@ -20,7 +20,7 @@ export function parseKlaro(text: string, sourceUrl: string): Declaration {
   const config = parseJson(t);
   if (!isRecord(config)) {
     b.warn('not a Klaro config object');
-    return b.finish(t, sourceUrl);
+    return b.finish(sourceUrl);
   }
   const services = arrayOf(config.services ?? config.apps);
   if (services.length === 0) b.warn('no services');
@@ -47,7 +47,7 @@ export function parseKlaro(text: string, sourceUrl: string): Declaration {
       });
     }
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 /** Purpose key -> display title, English first: `translations.<lang>.purposes.<key>` is a string or `{title}`. */

@@ -19,7 +19,7 @@ export function parseLaravelCookieGuard(text: string, sourceUrl: string): Declar
   const categories = isRecord(json) && isRecord(json.cookies) ? json.cookies : null;
   if (!categories) {
     b.warn('no cookies object');
-    return b.finish(t, sourceUrl);
+    return b.finish(sourceUrl);
   }
   for (const [category, list] of Object.entries(categories).slice(0, 100)) {
     // Category keys are snake_case identifiers: "strictly_necessary", "targeting".
@@ -34,7 +34,7 @@ export function parseLaravelCookieGuard(text: string, sourceUrl: string): Declar
       });
     }
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 /** "2 years" from `{duration: 'cookies_consent::messages.years', duration_count: 2}`. */

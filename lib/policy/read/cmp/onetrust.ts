@@ -37,7 +37,7 @@ export function parseOneTrust(text: string, sourceUrl: string): Declaration {
   const json = parseJson(t);
   if (!isRecord(json)) {
     b.warn('not a OneTrust JSON object');
-    return b.finish(t, sourceUrl);
+    return b.finish(sourceUrl);
   }
   const data = isRecord(json.DomainData) ? json.DomainData : json;
   if (Array.isArray(data.Groups)) {
@@ -55,7 +55,7 @@ export function parseOneTrust(text: string, sourceUrl: string): Declaration {
   } else {
     b.warn('no cookie groups');
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 /**

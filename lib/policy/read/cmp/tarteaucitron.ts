@@ -41,5 +41,5 @@ export function parseTarteaucitron(text: string, sourceUrl: string): Declaration
       if (written) b.addCookie({ name: written, purposeAsWritten: type, purpose, provider });
     }
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }

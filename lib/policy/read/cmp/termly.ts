@@ -36,7 +36,7 @@ export function parseTermly(text: string, sourceUrl: string): Declaration {
   const json = parseJson(t);
   if (!isRecord(json) || !isRecord(json.cookies)) {
     b.warn('not a Termly cookie list');
-    return b.finish(t, sourceUrl);
+    return b.finish(sourceUrl);
   }
   for (const [category, entries] of Object.entries(json.cookies).slice(0, 50)) {
     const purpose = CATEGORIES[category] ?? 'unknown';
@@ -60,7 +60,7 @@ export function parseTermly(text: string, sourceUrl: string): Declaration {
       });
     }
   }
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 /** From the snippet API's website answer to the cookie list URL of its "Cookie Policy" document. */

@@ -29,7 +29,7 @@ export function parseVanillaCookieConsent(text: string, sourceUrl: string): Decl
   const config = parseJson(t);
   if (!isRecord(config)) {
     b.warn('not a cookieconsent config object');
-    return b.finish(t, sourceUrl);
+    return b.finish(sourceUrl);
   }
   const before = b.cookies.length;
   const sections = v3Sections(config);
@@ -70,7 +70,7 @@ export function parseVanillaCookieConsent(text: string, sourceUrl: string): Decl
   }
   readV2(b, config);
   if (b.cookies.length === before) b.warn('no cookie tables or autoClear cookies');
-  return b.finish(t, sourceUrl);
+  return b.finish(sourceUrl);
 }
 
 /** The sections of the default language (else English, else the first one). */
