@@ -31,7 +31,10 @@ export default defineConfig({
       // Chromium: `scripting` registers the main-world cookie guard (issue 11) and the content script that takes
       // the signals out of pages when the option is off; `privacy` reads (never writes) Chromium's own Do Not
       // Track switch for the options page.
-      ...(browser === 'firefox' ? [] : ['scripting', 'privacy']),
+      // `scripting` in both: consent banners are answered through their platform's API in the page's main
+      // world (issue 15; Firefox offers `scripting.executeScript({ world: 'MAIN' })` to MV2 since 128).
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['privacy']),
     ],
     // http(s) only: cookies, policies and headers live there; no file:// or ftp:// access.
     host_permissions: ['*://*/*'],

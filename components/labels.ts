@@ -37,6 +37,7 @@ const BREACH_KEYS: Record<string, MessageKey> = {
   'despite-refusal': 'breachDespiteRefusal',
   'undisclosed-third-party': 'breachUndisclosedThirdParty',
   'signal-claim': 'breachSignalClaim',
+  'banner-refusal': 'breachBannerRefusal',
 };
 /** A breach kind in words; kinds added later read as their own name until they get words. */
 export const breachLabel = (kind: string): string => (BREACH_KEYS[kind] ? t(BREACH_KEYS[kind]!) : kind);

@@ -23,6 +23,8 @@ interface UiState {
   setCookieException: (site: string, name: string, rule: CookieException | null) => Promise<void>;
   setUnknownCookies: (value: UnknownCookies) => Promise<void>;
   setSendSignals: (on: boolean) => Promise<void>;
+  setAnswerBanners: (on: boolean) => Promise<void>;
+  setSiteBanners: (site: string, on: boolean | null, tabId: number) => Promise<void>;
   clearHistory: () => Promise<number | null>;
   refreshPolicy: (tabId: number) => Promise<void>;
 }
@@ -76,6 +78,11 @@ export const useUi = create<UiState>((set, get) => {
     setCookieException: (site, name, rule) => settingsCall(() => send({ type: 'set-cookie-exception', site, name, rule })),
     setUnknownCookies: (value) => settingsCall(() => send({ type: 'set-unknown-cookies', value })),
     setSendSignals: (on) => settingsCall(() => send({ type: 'set-send-signals', on })),
+    setAnswerBanners: (on) => settingsCall(() => send({ type: 'set-answer-banners', on })),
+    async setSiteBanners(site, on, tabId) {
+      await settingsCall(() => send({ type: 'set-site-banners', site, on }));
+      await get().loadView(tabId);
+    },
     async clearHistory() {
       try {
         return (await send({ type: 'clear-history' })).cleared;

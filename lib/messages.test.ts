@@ -100,6 +100,12 @@ describe('issue 11 messages', () => {
     expect(senderMay('guard-refused', 'https://shop.test/', origin)).toBe(true);
     expect(senderMay('set-cookie-exception', 'https://shop.test/', origin)).toBe(false);
     expect(senderMay('set-unknown-cookies', 'https://shop.test/', origin)).toBe(false);
+    // Issue 15: a page cannot switch banner answering off for itself.
+    expect(senderMay('set-site-banners', 'https://shop.test/', origin)).toBe(false);
+    expect(senderMay('set-answer-banners', 'https://shop.test/', origin)).toBe(false);
+    expect(parseRequestForGuard({ type: 'set-site-banners', site: 'shop.test', on: false })).toEqual({ type: 'set-site-banners', site: 'shop.test', on: false });
+    expect(parseRequestForGuard({ type: 'set-site-banners', site: 'shop.test', on: 'no' })).toBeNull();
+    expect(parseRequestForGuard({ type: 'set-answer-banners', on: true })).toEqual({ type: 'set-answer-banners', on: true });
     expect(senderMay('set-cookie-exception', 'chrome-extension://abc/options.html', origin)).toBe(true);
   });
 });

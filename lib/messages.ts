@@ -13,12 +13,23 @@ import type { ImportResult } from './storage/transfer';
 import { isCookieException, isUnknownCookies, validCookieName, validSiteName } from './storage/settings';
 import type { ChoiceReason } from './signals/effective-choice';
 import type { SignalView } from './signals/view';
+import type { BannerEntry } from './consent/book';
+import { parseAutoconsentMessage, type AutoconsentMessage } from './consent/autoconsent';
 
 export type { ChoiceReason } from './signals/effective-choice';
 export type { SignalView } from './signals/view';
 
-/** A site that says it honors GPC set this tracking cookie (lib/signals/book.ts). */
-export type RowBreach = BreachKind | 'signal-claim';
+/**
+ * A site that says it honors GPC set this tracking cookie (lib/signals/book.ts); a site whose consent
+ * platform recorded the refusal set it afterwards (lib/consent/book.ts).
+ */
+export type RowBreach = BreachKind | 'signal-claim' | 'banner-refusal';
+
+/** Issue 15: the consent banner on this site: what we answered, what its platform recorded, and since. */
+export type BannerView = BannerEntry & {
+  /** Its banner was hidden once the record was verified. */
+  hidden: boolean;
+};
 
 // ---- What the UI shows -------------------------------------------------------------------------
 
@@ -133,6 +144,10 @@ export interface SiteView {
   breaches: number;
   /** A settings write failed even after freeing space (the adapter adds it; absent means none). */
   storageError?: StorageError | null;
+  /** Are banners answered on this site (the per-site switch, else the global one)? */
+  answerBanners?: boolean;
+  /** The consent banner answered on this site, or null (none recognised, or not answered). */
+  banner?: BannerView | null;
 }
 
 export type { Settings } from './types';
@@ -160,6 +175,11 @@ const pageFacts = v.pipe(
   v.rawTransform<unknown, PageFacts>(({ dataset, addIssue, NEVER }) => validatePageFacts(dataset.value) ?? (addIssue(), NEVER)),
 );
 
+const autoconsentMessage = v.pipe(
+  v.unknown(),
+  v.rawTransform<unknown, AutoconsentMessage>(({ dataset, addIssue, NEVER }) => parseAutoconsentMessage(dataset.value) ?? (addIssue(), NEVER)),
+);
+
 const REQUEST = v.variant('type', [
   v.object({ type: v.literal('get-site-view'), tabId }),
   v.object({ type: v.literal('get-settings') }),
@@ -176,6 +196,10 @@ const REQUEST = v.variant('type', [
   v.object({ type: v.literal('clear-history') }),
   v.object({ type: v.literal('set-cookie-exception'), site: siteName, name: cookieName, rule: v.nullable(v.custom<CookieException>(isCookieException)) }),
   v.object({ type: v.literal('set-unknown-cookies'), value: v.custom<UnknownCookies>(isUnknownCookies) }),
+  /** Issue 15: answer consent banners (global switch, options page). */
+  v.object({ type: v.literal('set-answer-banners'), on: v.boolean() }),
+  /** Issue 15: the per-site switch "answer banners here" (popup); null goes back to the global one. */
+  v.object({ type: v.literal('set-site-banners'), site: siteName, on: v.nullable(v.boolean()) }),
   /** From the cookie guard's content script: this frame's site's compiled choice (the sender's URL decides). */
   v.object({ type: v.literal('guard-data'), url: v.pipe(v.string(), v.maxLength(8_192)) }),
   /** From the cookie guard: names it refused in this frame (never values), so the popup still lists them. */
@@ -183,6 +207,8 @@ const REQUEST = v.variant('type', [
     type: v.literal('guard-refused'),
     names: v.pipe(v.array(cookieName), v.minLength(1), v.maxLength(50), v.transform((names) => [...new Set(names)])),
   }),
+  /** From autoconsent's content script (issue 15): its own message, checked field by field. */
+  v.object({ type: v.literal('autoconsent'), message: autoconsentMessage }),
 ]);
 
 export type Request = v.InferOutput<typeof REQUEST>;
@@ -202,15 +228,18 @@ export interface ResponseOf {
   'clear-history': { cleared: number };
   'set-cookie-exception': Settings;
   'set-unknown-cookies': Settings;
+  'set-answer-banners': SettingsView;
+  'set-site-banners': SettingsView;
   'guard-data': GuardSiteData | null;
   'guard-refused': { ok: boolean };
+  'autoconsent': { ok: boolean };
 }
 
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
 /** Types a content script may send; everything else must come from our own pages. */
-const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused']);
+const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set(['page-facts', 'guard-data', 'guard-refused', 'autoconsent']);
 
 /**
  * The sender allowlist, in one place: our own pages (popup, options) may send anything; a content script

@@ -120,4 +120,8 @@ export interface Settings {
   /** site → cookie name → exception. Only that site's vote changes (lib/engine/ownership.ts still rules). */
   cookieExceptions: Record<string, Record<string, CookieException>>;
   unknownCookies: UnknownCookies;
+  /** Answer consent banners with the site's choice (issue 15); on by default. */
+  answerBanners: boolean;
+  /** Per site: false turns banner answering off there (true turns it on where the global switch is off). */
+  bannerSites: Record<string, boolean>;
 }

@@ -25,6 +25,9 @@ import { installRedirectGuard } from './fetch-guard';
 import { SignalService } from './signals';
 import { updateBadges } from './badge';
 import { installEnforcement, refusedCookie } from './enforce';
+import { BannerService } from './banners';
+import { AutoconsentService } from './autoconsent';
+import { answersBannersOn, withAnswerBanners, withSiteBanners } from '@/lib/storage/settings';
 
 export default defineBackground(() => {
   const knowledge = loadKnowledge();
@@ -60,6 +63,11 @@ export default defineBackground(() => {
     },
   });
   signals.install();
+  // Consent banners (issue 15): answered with the site's choice once its platform is recognised.
+  const banners = new BannerService({ ready, changed: (site) => scheduleBadges(site) });
+  banners.install();
+  // The long tail, through @duckduckgo/autoconsent's rules (its content script asks; this answers).
+  const autoconsent = new AutoconsentService({ ready, book: banners.book, changed: (site) => scheduleBadges(site) });
   // Messages are answered once the browser sends what the settings say (headers and page scripts switched).
   const signalsApplied = ready.then((w) => signals.apply(w.settings.sendSignals));
 
@@ -86,11 +94,16 @@ export default defineBackground(() => {
 
   /** The site's view: what the engine sees live, with what was stored before a restart. */
   async function viewOf(w: Warden, site: SiteKey | null, url: string | null): Promise<SiteView> {
-    const view = siteView(w, site, url);
+    const view = siteView(w, site, url, banners.book);
     // Stored history older than the person's retention is not shown (and is dropped at the next write).
     const since = new Date(Date.now() - w.settings.retentionDays * 24 * 3_600_000).toISOString();
     const stored = site ? (await observations.load(site)).filter((r) => r.evidence.lastSeen >= since) : [];
-    return { ...withStored(view, stored), storageError: storageError() };
+    return {
+      ...withStored(view, stored),
+      storageError: storageError(),
+      answerBanners: site ? answersBannersOn(w.settings, site) : w.settings.answerBanners,
+      banner: banners.view(site),
+    };
   }
 
   async function refreshBadges(site: SiteKey): Promise<void> {
@@ -119,7 +132,7 @@ export default defineBackground(() => {
     }, 50);
   }
 
-  const observations = new ObservationStore((site) => (warden ? siteView(warden, site, null).cookies : []));
+  const observations = new ObservationStore((site) => (warden ? siteView(warden, site, null, banners.book).cookies : []));
 
   const policies = new PolicyService({
     knowledge,
@@ -197,7 +210,10 @@ export default defineBackground(() => {
     // The value goes in for the classifier's value-shape features only; the engine keeps none.
     const out = w.observe(cookie, now, raw.value);
     if (out.remove) void removeCookie(out.remove);
-    if (!readBack) signals.noteSet(w, out.sites, cookie, now);
+    if (!readBack) {
+      signals.noteSet(w, out.sites, cookie, now);
+      banners.noteSet(w, out.sites, cookie, now);
+    }
     for (const site of out.sites) scheduleBadges(site);
     // The cookie's own site is always asked: load its cached declaration if it has one (no fetch, and no
     // in-flight job that a page's own report would then wait on instead of discovering).
@@ -228,6 +244,8 @@ export default defineBackground(() => {
     // The site tried to set it: a tracking cookie set despite a claim to honor GPC is a breach of that claim
     // whether or not our guard kept it out of the store (the guard refusing first made the breach vanish).
     signals.noteSet(w, out.sites, cookie, now);
+    // The same for a site whose consent banner recorded the refusal (issue 15).
+    banners.noteSet(w, out.sites, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
   }
 
@@ -320,9 +338,18 @@ export default defineBackground(() => {
         for (const name of request.names) onRefused(w, refusedCookie(name, host, storeId));
         return { ok: true };
       },
+      autoconsent(request, sender) {
+        return autoconsent.handle(request.message, sender);
+      },
       'guard-data'(request, sender) {
         // The browser's word for the frame's URL, not the message's.
         return enforcement.guardData(sender.url ?? request.url);
+      },
+      async 'set-answer-banners'(request) {
+        return applySettings(withAnswerBanners((await ready).settings, request.on));
+      },
+      async 'set-site-banners'(request) {
+        return applySettings(withSiteBanners((await ready).settings, request.site, request.on));
       },
       async 'set-send-signals'(request) {
         return applySettings({ ...(await ready).settings, sendSignals: request.on });

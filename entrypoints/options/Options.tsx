@@ -98,6 +98,24 @@ export function Options() {
         </p>
       </section>
 
+      <section aria-labelledby="h-banners" className="banners">
+        <h2 id="h-banners">{t('bannerHeading')}</h2>
+        <label htmlFor="answer-banners">
+          <input
+            id="answer-banners"
+            type="checkbox"
+            data-testid="answer-banners"
+            checked={settings.answerBanners}
+            aria-describedby="answer-banners-help"
+            onChange={(e) => void ui.setAnswerBanners(e.target.checked)}
+          />{' '}
+          {t('optionsAnswerBanners')}
+        </label>
+        <p className="meta" id="answer-banners-help">
+          {t('optionsAnswerBannersHelp')}
+        </p>
+      </section>
+
       <section aria-labelledby="h-signals" className="signals">
         <h2 id="h-signals">{t('optionsSignals')}</h2>
         <label className="signals-option" htmlFor="send-signals">

@@ -5,6 +5,7 @@ import { CookieList } from '@/components/CookieList';
 import { PolicySummary } from '@/components/PolicySummary';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SignalSummary } from '@/components/SignalSummary';
+import { BannerSummary } from '@/components/BannerSummary';
 import { StorageWarning } from '@/components/StorageWarning';
 import { countRows } from '@/lib/view/rows';
 import { t } from '@/components/i18n';
@@ -83,6 +84,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
       <SiteHeader view={view} settings={settings} onChoice={(choice) => void setSiteChoice(view.site!, choice, tabId)} />
       <StorageWarning error={settings?.storageError ?? view.storageError} />
       <SignalSummary view={view} />
+      <BannerSummary view={view} onSwitch={(on) => void useUi.getState().setSiteBanners(view.site!, on, tabId)} />
       {offerReload && (
         <p className="banner reload" role="status" data-testid="reload-offer">
           {t('reloadText')}{' '}

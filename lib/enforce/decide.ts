@@ -11,6 +11,7 @@ import type { Choice, Declaration, DeclaredCookie, Purpose } from '../types';
 import { PatternIndex } from '../cookies/pattern';
 import { cleanKnownDomain, type KnowledgeBase } from '../cookies/knowledge';
 import { classifyName } from '../cookies/classify';
+import { isConsentRecordName } from '../consent/record-names';
 import type { UndeclaredJudge } from '../cookies/judge';
 import { lifetimeBreach, TRACKING, type BreachKind, type LifetimeFacts } from '../cookies/breaches';
 import { siteOfHost } from '../site';
@@ -118,6 +119,13 @@ interface Judged {
   known: { purpose: Purpose; source: string } | null;
 }
 
+const CONSENT_RECORD: Judged = {
+  purpose: 'essential',
+  basis: 'knowledge',
+  flag: null,
+  known: { purpose: 'essential', source: 'a consent platform’s record of your answer' },
+};
+
 /** An undeclared cookie (or one declared without a purpose): the knowledge base and the classifier. */
 function judgeByKnowledge(input: DecideInput): Judged {
   if (input.judge && input.facts) return judgeByModel(input, input.judge, input.facts);
@@ -215,7 +223,8 @@ export function decide(input: DecideInput): Verdict {
   } else {
     // Declared without a purpose the document gives ("Not required", no text): declared, so not undeclared,
     // but its purpose is judged as an undeclared cookie's is.
-    const judged = judgeByKnowledge(input);
+    // A consent platform's record of the visitor's answer is essential (issue 15), whatever its value looks like.
+    const judged = isConsentRecordName(input.name) ? CONSENT_RECORD : judgeByKnowledge(input);
     purpose = judged.purpose;
     basis = judged.basis;
     flag = judged.flag;

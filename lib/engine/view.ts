@@ -2,7 +2,7 @@
  * The popup's view of one site, built from the engine's state. Beside the engine, not inside it: the
  * engine knows nothing of views, and what the view shows never carries a cookie value.
  */
-import type { CookieEvidence, CookieRow, SiteView } from '../messages';
+import type { CookieEvidence, CookieRow, RowBreach, SiteView } from '../messages';
 import type { Declaration } from '../types';
 import type { Verdict } from '../enforce/decide';
 import { actualLifetime } from '../cookies/breaches';
@@ -11,6 +11,7 @@ import type { Warden } from './warden';
 import type { CookieEntry } from './entry';
 import { signalView } from '../signals/view';
 import type { SignalBreach } from '../signals/book';
+import type { BannerBook, BannerEntry } from '../consent/book';
 
 function attributesOf(entry: CookieEntry): string[] {
   const c = entry.cookie;
@@ -54,7 +55,14 @@ function withClaimNote(evidence: CookieEvidence, breach: SignalBreach | null): C
   return { ...evidence, notes: { ...evidence.notes, 'signal-claim': `claims to honor GPC (${claim}), sets tracking cookies` } };
 }
 
-export function siteView(w: Warden, site: SiteKey | null, url: string | null): SiteView {
+function withBannerNote(evidence: CookieEvidence, entry: BannerEntry | null): CookieEvidence {
+  const v = entry?.verdict;
+  const note = v ? `set after ${v.platform} recorded your refusal of ${v.refusedPurposes.join(', ')} (${entry!.recordedAt})` : 'set after the banner recorded your refusal';
+  return { ...evidence, notes: { ...evidence.notes, 'banner-refusal': note } };
+}
+
+/** `banners`: what the site's consent banner recorded (issue 15), for the cookies it set afterwards. */
+export function siteView(w: Warden, site: SiteKey | null, url: string | null, banners?: BannerBook): SiteView {
   const r = site ? w.site(site) : undefined;
   const declaration = r?.declaration?.declaration ?? null;
   const cookies: CookieRow[] = [];
@@ -65,7 +73,13 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
       const refusedHere = v.action === 'remove';
       // A site that says it honors GPC set this tracking cookie (lib/signals/book.ts).
       const signalClaim = w.signals.isEvidence(site, entry.cookie.name, entry.cookie.domain);
-      if (v.breaches.length > 0 || signalClaim) breaches++;
+      // Its consent platform recorded the refusal of this cookie's purpose before it was set (issue 15).
+      const afterRefusal = banners?.isEvidence(site, entry.cookie.name, entry.cookie.domain) ?? false;
+      if (v.breaches.length > 0 || signalClaim || afterRefusal) breaches++;
+      let evidence = signalClaim ? withClaimNote(evidenceOf(entry, v, declaration), w.signals.breachOf(site)) : evidenceOf(entry, v, declaration);
+      if (afterRefusal) evidence = withBannerNote(evidence, banners!.entryOf(site));
+      const rowBreaches: RowBreach[] = signalClaim ? [...v.breaches, 'signal-claim'] : [...v.breaches];
+      if (afterRefusal) rowBreaches.push('banner-refusal');
       cookies.push({
         key: entry.key,
         name: entry.cookie.name,
@@ -81,9 +95,9 @@ export function siteView(w: Warden, site: SiteKey | null, url: string | null): S
         state: entry.state === 'removed' ? 'removed' : refusedHere && entry.keptBy ? 'kept-for-other-site' : 'kept',
         keptFor: entry.state === 'kept' && refusedHere ? entry.keptBy : null,
         flag: v.flag,
-        breaches: signalClaim ? [...v.breaches, 'signal-claim'] : v.breaches,
+        breaches: rowBreaches,
         policyUrl: v.declared ? (declaration?.sources[sourceIndex]?.url ?? null) : null,
-        evidence: signalClaim ? withClaimNote(evidenceOf(entry, v, declaration), w.signals.breachOf(site)) : evidenceOf(entry, v, declaration),
+        evidence,
         path: entry.cookie.path,
         secure: entry.cookie.secure,
         sameSite: entry.cookie.sameSite ?? null,

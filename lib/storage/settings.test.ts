@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, validateSettings } from './settings';
+import { answersBannersOn, DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, validateSettings, withAnswerBanners, withSiteBanners } from './settings';
 import { CHOICES } from '../types';
 import type { Settings } from '../messages';
 
@@ -14,6 +14,8 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   retentionDays: fc.integer({ min: 1, max: 365 }),
   cookieExceptions: fc.constant({}),
   unknownCookies: fc.constantFrom('keep' as const, 'remove' as const),
+  answerBanners: fc.boolean(),
+  bannerSites: fc.dictionary(site, fc.boolean(), { maxKeys: 10 }),
 });
 /** Anything storage could hold: valid settings with broken or extra fields, or junk. */
 const stored = fc.oneof(
@@ -66,5 +68,27 @@ describe('validateSettings', () => {
       }),
       { numRuns: 1_000 },
     );
+  });
+});
+
+describe('banner switches (issue 15)', () => {
+  it('v2 → v3 keeps every setting and answers banners by default', () => {
+    const v2 = { defaultChoice: 'allow-all', siteChoices: { 'a.example': 'essential-only' }, sendSignals: false, paused: false, retentionDays: 9, cookieExceptions: { 'a.example': { sid: 'allow' } }, unknownCookies: 'remove' };
+    const v3 = validateSettings(SETTINGS_MIGRATIONS[3]!(v2));
+    expect(v3).toEqual({ ...v2, answerBanners: true, bannerSites: {} });
+  });
+
+  it('the per-site switch overrides the global one, and goes away when it says the same', () => {
+    let s = validateSettings(undefined);
+    expect(answersBannersOn(s, 'shop.test')).toBe(true);
+    s = withSiteBanners(s, 'shop.test', false);
+    expect(answersBannersOn(s, 'shop.test')).toBe(false);
+    expect(answersBannersOn(s, 'other.test')).toBe(true);
+    s = withAnswerBanners(s, false);
+    expect(answersBannersOn(s, 'other.test')).toBe(false);
+    s = withSiteBanners(s, 'shop.test', false);
+    expect(s.bannerSites).toEqual({});
+    s = withSiteBanners(s, 'shop.test', true);
+    expect(answersBannersOn(s, 'shop.test')).toBe(true);
   });
 });

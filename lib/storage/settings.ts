@@ -9,7 +9,7 @@ function isChoice(x: unknown): x is Choice {
   return typeof x === 'string' && (CHOICES as readonly string[]).includes(x);
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = {
   defaultChoice: 'essential-only',
@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 30,
   cookieExceptions: {},
   unknownCookies: 'keep',
+  answerBanners: true,
+  bannerSites: {},
 };
 
 /** Observations are kept between one day and one year. */
@@ -54,7 +56,7 @@ export function validCookieName(name: unknown): name is string {
 
 /** Repair whatever is stored into valid settings: bad fields fall back to defaults, good ones are kept. */
 export function validateSettings(raw: unknown): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, siteChoices: {}, cookieExceptions: {} };
+  const out: Settings = { ...DEFAULT_SETTINGS, siteChoices: {}, cookieExceptions: {}, bannerSites: {} };
   if (typeof raw !== 'object' || raw === null) return out;
   const r = raw as Record<string, unknown>;
   if (isChoice(r.defaultChoice)) out.defaultChoice = r.defaultChoice;
@@ -62,6 +64,17 @@ export function validateSettings(raw: unknown): Settings {
   if (typeof r.paused === 'boolean') out.paused = r.paused;
   if (isRetentionDays(r.retentionDays)) out.retentionDays = r.retentionDays;
   if (isUnknownCookies(r.unknownCookies)) out.unknownCookies = r.unknownCookies;
+  if (typeof r.answerBanners === 'boolean') out.answerBanners = r.answerBanners;
+  if (typeof r.bannerSites === 'object' && r.bannerSites !== null) {
+    let n = 0;
+    for (const [site, on] of Object.entries(r.bannerSites as Record<string, unknown>)) {
+      if (n >= MAX_EXCEPTION_SITES) break;
+      if (validSiteName(site) && typeof on === 'boolean') {
+        out.bannerSites[site] = on;
+        n++;
+      }
+    }
+  }
   if (typeof r.siteChoices === 'object' && r.siteChoices !== null) {
     for (const [site, choice] of Object.entries(r.siteChoices as Record<string, unknown>)) {
       if (site.length > 0 && site.length <= MAX_SITE && isChoice(choice)) out.siteChoices[site] = choice;
@@ -98,6 +111,9 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // Only the new fields: what an older file lacks stays missing, so an import keeps the person's current
   // value for it (lib/storage/transfer.ts); loading validates and fills defaults anyway.
   2: (old) => (typeof old === 'object' && old !== null ? { cookieExceptions: {}, unknownCookies: 'keep', ...old } : old),
+  // v3 (issue 15): answering consent banners (`answerBanners`, `bannerSites`). Nothing to carry over: loading
+  // fills the defaults (on, no per-site switch), and an imported older file keeps the person's current values.
+  3: (old) => old,
 };
 
 /** Settings edits: pure, each returns new settings (the background validates and stores them). */
@@ -134,6 +150,24 @@ export function withCookieException(settings: Settings, site: string, name: stri
 
 export function withUnknownCookies(settings: Settings, unknownCookies: UnknownCookies): Settings {
   return { ...settings, unknownCookies };
+}
+
+export function withAnswerBanners(settings: Settings, answerBanners: boolean): Settings {
+  return { ...settings, answerBanners };
+}
+
+/** The per-site banner switch; null goes back to the global one. */
+export function withSiteBanners(settings: Settings, site: string, on: boolean | null): Settings {
+  const bannerSites = { ...settings.bannerSites };
+  if (on === null || on === settings.answerBanners) delete bannerSites[site];
+  else bannerSites[site] = on;
+  return { ...settings, bannerSites };
+}
+
+/** Does the extension answer consent banners on this site? */
+export function answersBannersOn(settings: Settings, site: string): boolean {
+  const own = settings.bannerSites[site];
+  return typeof own === 'boolean' ? own : settings.answerBanners;
 }
 
 /** The exception a site holds for a cookie name, if any. */

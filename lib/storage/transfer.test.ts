@@ -11,6 +11,8 @@ const mine: Settings = {
   cookieExceptions: {},
   unknownCookies: 'keep',
   retentionDays: 90,
+  answerBanners: false,
+  bannerSites: { 'kopano.test': true },
 };
 const roundTrip = (s: Settings) => parseExportText(JSON.stringify(exportSettings(s, new Date('2026-12-01T00:00:00Z'))));
 
@@ -50,6 +52,9 @@ describe('export and import', () => {
     expect(result.notes.filter((n) => n.kind !== 'migrated')).toEqual([
       { kind: 'missing', field: 'paused' },
       { kind: 'missing', field: 'retentionDays' },
+      // v3 (issue 15): the banner switches keep their current values.
+      { kind: 'missing', field: 'answerBanners' },
+      { kind: 'missing', field: 'bannerSites' },
     ]);
   });
 
@@ -79,7 +84,8 @@ describe('export and import', () => {
         { kind: 'skipped-entries', field: 'siteChoices', count: 2 },
       ]),
     );
-    expect(result.notes.filter((n) => n.kind !== 'migrated')).toHaveLength(5);
+    // …and the two banner switches (v3) the v1 file lacks.
+    expect(result.notes.filter((n) => n.kind !== 'migrated')).toHaveLength(7);
   });
 });
 

@@ -6,6 +6,7 @@
 /** Worse kinds first. Kinds the engine adds later and this list does not know yet count as 'serious'. */
 const SEVERITY: Record<string, Severity> = {
   'despite-refusal': 'severe',
+  'banner-refusal': 'severe',
   'wrong-purpose': 'serious',
   lifetime: 'serious',
   'undisclosed-third-party': 'notice',

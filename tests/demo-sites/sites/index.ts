@@ -14,6 +14,8 @@ import { createLanLinks, createPrinter, createV6Links } from './local-guard';
 import { enforceSites } from './enforce';
 import { hostileSites } from './hostile';
 import { createClaimant, LATE_CLAIMANT_HOST } from './claimant';
+import { bannerSites } from './banners';
+import { surfaceSites } from './banner-surfaces';
 
 export function defaultSites(): Site[] {
   return [
@@ -33,5 +35,7 @@ export function defaultSites(): Site[] {
     ...hostileSites(),
     createClaimant(),
     createClaimant(LATE_CLAIMANT_HOST),
+    ...bannerSites(),
+    ...surfaceSites(),
   ];
 }

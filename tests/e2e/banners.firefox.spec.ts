@@ -1,0 +1,4 @@
+import { browserSpec } from './support/spec';
+import { journeys } from './journeys/banners';
+
+browserSpec('firefox', journeys);
