@@ -1,9 +1,9 @@
 /** The UI side of the message protocol: typed requests to the background. */
 import { browser } from 'wxt/browser';
-import type { RequestOf, RequestType, ResponseOf } from '@/lib/messages';
+import { fromWire, type RequestOf, type RequestType, type ResponseOf } from '@/lib/messages';
 
 export async function send<T extends RequestType>(request: RequestOf<T>): Promise<ResponseOf[T]> {
-  return (await browser.runtime.sendMessage(request)) as ResponseOf[T];
+  return fromWire<ResponseOf[T]>(request.type, await browser.runtime.sendMessage(request));
 }
 
 /**

@@ -109,3 +109,16 @@ describe('issue 11 messages', () => {
     expect(senderMay('set-cookie-exception', 'chrome-extension://abc/options.html', origin)).toBe(true);
   });
 });
+
+describe('the JSON wire', () => {
+  it('a site view travels as one string and comes back equal; other responses travel as they are', async () => {
+    const { toWire, fromWire } = await import('./messages');
+    const view = { site: 'shop.test', cookies: [{ name: '_ga', evidence: { notes: { undeclared: 'not in the policy' } } }] };
+    const wire = toWire('get-site-view', view) as { json: string };
+    expect(typeof wire.json).toBe('string');
+    expect(fromWire('get-site-view', wire)).toEqual(view);
+    const settings = { defaultChoice: 'essential' };
+    expect(toWire('get-settings', settings)).toBe(settings);
+    expect(() => fromWire('get-site-view', undefined)).toThrow(/no answer/);
+  });
+});

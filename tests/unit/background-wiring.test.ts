@@ -13,7 +13,7 @@ import type { Browser } from 'wxt/browser';
 import { startDemoServer, type DemoServer } from '../demo-sites/server';
 import { KOPANO_HOST } from '../demo-sites/sites/kopano';
 import { pageFactsFromHtml } from '../../lib/policy/discover/page-facts';
-import type { SettingsView, SiteView } from '../../lib/messages';
+import { fromWire, type SettingsView, type SiteView } from '../../lib/messages';
 import { hostMappedFetch } from './support/host-fetch';
 import { startBackground, until, type FakeExtension } from './support/fake-extension';
 
@@ -62,7 +62,7 @@ describe('the background wiring on the fake browser', () => {
     expect(ext.cookies.has('PHPSESSID', 'kopano.test')).toBe(true);
 
     // The popup lists both, with what happened to each.
-    const view = (await ext.send({ type: 'get-site-view', tabId: 1 }, ext.popup)) as SiteView;
+    const view = fromWire<SiteView>('get-site-view', await ext.send({ type: 'get-site-view', tabId: 1 }, ext.popup));
     const row = (name: string) => view.cookies.find((c) => c.name === name);
     expect(view.site).toBe('kopano.test');
     expect(row('_ga')?.state).toBe('removed');
@@ -97,7 +97,7 @@ describe('the background wiring on the fake browser', () => {
     expect(ext.cookies.has('PHPSESSID', 'kopano.test')).toBe(true);
     expect(ext.cookies.has('bm_sz', 'kopano.test')).toBe(true);
 
-    const view = (await ext.send({ type: 'get-site-view', tabId: 1 }, ext.popup)) as SiteView;
+    const view = fromWire<SiteView>('get-site-view', await ext.send({ type: 'get-site-view', tabId: 1 }, ext.popup));
     expect(view.policy.status).toBe('found');
     for (const name of ['PHPSESSID', 'bm_sz']) {
       expect(view.cookies.find((c) => c.name === name), name).toMatchObject({ declared: true, purpose: 'essential', state: 'kept' });
