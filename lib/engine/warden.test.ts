@@ -53,6 +53,27 @@ describe('Warden', () => {
     expect(rows._ga!.policyUrl).toBe('https://syncronis.test/cookie-policy');
   });
 
+  it('a refused write does not take a stored copy out of the store: narrowing the choice still removes it', () => {
+    // Allowed and stored; then a page guard with stale data refuses a new write of it (the stored copy stays).
+    const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: { [site]: 'allow-all' } });
+    w.setPolicy(site, { status: 'found' }, POLICY);
+    expect(w.observe(cookie('_hjid'), 1).remove).toBeNull();
+    w.observeRefused(cookie('_hjid'), 2);
+    expect(rowsOf(w, site)._hjid?.state).toBe('kept');
+    expect(w.setSettings({ ...w.settings, siteChoices: {} }).map((c) => c.name)).toEqual(['_hjid']);
+  });
+
+  it('a refused write of a stored cookie the choice refuses: the stored copy is removed too', () => {
+    const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: { [site]: 'allow-all' } });
+    w.setPolicy(site, { status: 'found' }, POLICY);
+    expect(w.observe(cookie('_hjid'), 1).remove).toBeNull();
+    w.setSettings({ ...w.settings, siteChoices: {} }).length;
+    // Removed by the settings change; set again (the removal raced a page write), then a write refused.
+    expect(w.observe(cookie('_hjid'), 3).remove?.name).toBe('_hjid');
+    expect(w.observeRefused(cookie('_hjid'), 4).remove).toBeNull();
+    expect(rowsOf(w, site)._hjid?.state).toBe('removed');
+  });
+
   it('removes a kept cookie when the user narrows the choice', () => {
     const w = new Warden(knowledge, { ...DEFAULT_SETTINGS, siteChoices: { [site]: 'allow-all' } });
     w.setPolicy(site, { status: 'found' }, POLICY);

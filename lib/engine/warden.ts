@@ -288,11 +288,14 @@ export class Warden {
   }
 
   /**
-   * A cookie refused before it reached the store (a page's cookie guard, Firefox's header filter): listed as
-   * the rest, and removed whatever the votes on its listed attributes say, since it never was in the browser.
+   * A write refused before it reached the store (a page's cookie guard, Firefox's header filter): listed as
+   * the rest. A copy already in the store stays there (a refused write removes nothing), so it keeps its
+   * state and is removed if the votes say so; with none stored, the cookie is listed as removed.
    */
   observeRefused(cookie: ObservedCookie, now: number): Outcome {
+    const stored = this.entries.get(cookieKey(cookie))?.state === 'kept';
     const out = this.observe(cookie, now);
+    if (stored) return out;
     const entry = this.entries.get(cookieKey(cookie));
     if (entry) entry.state = 'removed';
     out.remove = null;
