@@ -24,7 +24,7 @@
  */
 export type BannerPageRequest =
   | { mode: 'detect' }
-  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[] }
+  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[]; allowAll: boolean }
   | { mode: 'read'; platform: string }
   | { mode: 'hide'; platform: string };
 
@@ -244,10 +244,11 @@ export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
       }
       case 'cookiebot':
         if (fn(w.Cookiebot, 'submitCustomConsent')) w.Cookiebot.submitCustomConsent(accept.has('preferences'), accept.has('statistics'), accept.has('marketing'));
-        else w.Cookiebot.withdraw();
+        else if (!request.allowAll) w.Cookiebot.withdraw();
         break;
       case 'onetrust':
-        if (request.refuse.length === 0) w.OneTrust.AllowAll();
+        // Everything, vendors included, only when the person allows all: an empty refuse list is not consent.
+        if (request.allowAll) w.OneTrust.AllowAll();
         else {
           w.OneTrust.RejectAll();
           const optional = found.categories.filter((c) => !c.required && accept.has(c.id));

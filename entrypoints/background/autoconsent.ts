@@ -74,8 +74,10 @@ export class AutoconsentService {
       }
       case 'selfTestResult': {
         const p = this.pending.get(tabId);
+        // Only the frame we asked: an unsolicited result (a page faking the protocol) says nothing.
+        if (!p || p.frameId !== frameId) return { ok: true };
         this.pending.delete(tabId);
-        this.record(w, p?.site ?? site, message.cmp, p?.optedOut ?? true, message.result);
+        this.record(w, p.site, message.cmp, p.optedOut, message.result);
         return { ok: true };
       }
       case 'popupFound':

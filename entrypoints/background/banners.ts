@@ -98,7 +98,7 @@ export class BannerService {
     }
     const answer = answerFor(detected.platform, detected.categories, choice);
     const readout = this.sameSite(
-      parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse })),
+      parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse, allowAll: choice === 'allow-all' })),
       site,
     );
     if (!readout) return;

@@ -82,8 +82,10 @@ function purposeOfWord(word: string): Purpose {
  * a service that is "livechat" and "marketing" is refused when marketing is.
  */
 export function purposeOf(platform: ConsentPlatform, category: PlatformCategory): Purpose {
-  if (category.required) return 'essential';
   const p = namedPurpose(platform, category);
+  // "Required" is the site's word: a required category named for analytics or advertising stays that (a record
+  // granting it is not "essential only"); any other required one is essential.
+  if (category.required) return p === 'analytics' || p === 'advertising' ? p : 'essential';
   // The site itself lets it be refused (a Klaro service "for security" that is not required): not strictly
   // necessary, so at most functional.
   return p === 'essential' && platform !== 'cookiebot' && platform !== 'onetrust' ? 'functional' : p;

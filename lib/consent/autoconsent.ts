@@ -99,6 +99,7 @@ export function autoconsentVerdict(cmp: string, asked: Choice, optedOut: boolean
     cookieName: '',
     granted: [],
     refusedButGranted: [],
-    refusedPurposes: recorded ? ['functional', 'analytics', 'advertising', 'unknown'] : [],
+    // Not `unknown`: a cookie we cannot place is kept and flagged, never evidence against the site.
+    refusedPurposes: recorded ? ['functional', 'analytics', 'advertising'] : [],
   };
 }

@@ -35,13 +35,17 @@ export class BannerBook {
   /** The outcome of answering (or checking again) a site's banner. */
   answered(site: string, verdict: ConsentVerdict, now: number): BannerEntry {
     const before = this.entries.get(site);
+    // A verdict read through the platform's own API outranks one from autoconsent's rules (its detection and
+    // self-test run on page DOM a page can fake): the rules' word never replaces the API's.
+    if (before && before.verdict.via === 'api' && verdict.via !== 'api') return before;
     const at = new Date(now).toISOString();
     const sameRecord = before && before.verdict.status === verdict.status && before.verdict.platform === verdict.platform;
     const entry: BannerEntry = {
       verdict,
       recordedAt: sameRecord ? before.recordedAt : at,
       checkedAt: at,
-      afterRefusal: sameRecord ? before.afterRefusal : [],
+      // Evidence stays whatever the site records next: hiding its record once must not wipe it.
+      afterRefusal: before?.afterRefusal ?? [],
     };
     this.entries.delete(site);
     this.entries.set(site, entry);

@@ -46,7 +46,8 @@ export function parseRecordCookie(platform: ConsentPlatform, value: string | nul
       if (!json) return null;
       const out: Record<string, boolean> = {};
       for (const [k, v] of Object.entries(json)) if (typeof v === 'boolean') out[k] = v;
-      return out;
+      // An empty record (`klaro={}`) records nothing: not "essential only".
+      return Object.keys(out).length > 0 ? out : null;
     }
     case 'tarteaucitron': {
       const out: Record<string, boolean> = {};
@@ -130,12 +131,12 @@ export function verifyRecord(readout: RecordReadout, asked: Choice): ConsentVerd
   for (const [id, on] of Object.entries(record)) {
     const purpose = purposeOf(platform, byId.get(id) ?? { id, purposes: [], required: false });
     if (on) granted.push({ id, purpose });
-    else if (purpose !== 'essential') refused.add(purpose);
+    else if (purpose !== 'essential' && purpose !== 'unknown') refused.add(purpose);
   }
   // TCF reports consent per purpose: any purpose consented to counts as granted.
   for (const [id, on] of Object.entries(readout.tcf ?? {})) {
     if (on) granted.push({ id: `tcf:${id}`, purpose: tcfPurpose(id) });
-    else refused.add(tcfPurpose(id));
+    else if (tcfPurpose(id) !== 'unknown') refused.add(tcfPurpose(id));
   }
   const refusedButGranted = granted.filter((g) => !consentsTo(asked, g.purpose));
   for (const g of granted) refused.delete(g.purpose);

@@ -223,8 +223,12 @@ export function decide(input: DecideInput): Verdict {
   } else {
     // Declared without a purpose the document gives ("Not required", no text): declared, so not undeclared,
     // but its purpose is judged as an undeclared cookie's is.
-    // A consent platform's record of the visitor's answer is essential (issue 15), whatever its value looks like.
-    const judged = isConsentRecordName(input.name) ? CONSENT_RECORD : judgeByKnowledge(input);
+    // A consent platform's record of the visitor's answer is essential (issue 15), whatever its value looks like:
+    // the site's own (first-party) record only, and never a name the knowledge base knows as tracking, so that
+    // naming a tracker like a record (`cc_cookie_uid` on a tracker's domain) keeps nothing.
+    const known = judgeByKnowledge(input);
+    const record = isConsentRecordName(input.name) && input.observed?.thirdParty !== true && !(known.basis === 'knowledge' && TRACKING.has(known.purpose));
+    const judged = record ? CONSENT_RECORD : known;
     purpose = judged.purpose;
     basis = judged.basis;
     flag = judged.flag;

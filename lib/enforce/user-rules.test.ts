@@ -80,9 +80,10 @@ describe('settings v2', () => {
 
   it('migrates v1 settings, keeping the choices', () => {
     const v1 = { defaultChoice: 'essential-functional', siteChoices: { 'a.test': 'allow-all' }, sendSignals: false };
-    expect(SETTINGS_MIGRATIONS[2]!(v1)).toEqual({ ...v1, cookieExceptions: {}, unknownCookies: 'keep' });
-    // What an older file lacks stays missing (an import then keeps the current value).
-    expect(SETTINGS_MIGRATIONS[2]!(v1)).not.toHaveProperty('paused');
+    expect(SETTINGS_MIGRATIONS[2]!(v1)).toEqual(v1);
+    // What an older file lacks stays missing (an import then keeps the current value; loading fills defaults).
+    expect(SETTINGS_MIGRATIONS[2]!(v1)).not.toHaveProperty('cookieExceptions');
+    expect(validateSettings(SETTINGS_MIGRATIONS[2]!(v1))).toMatchObject({ ...v1, cookieExceptions: {}, unknownCookies: 'keep' });
   });
 
   it('edits exceptions purely', () => {

@@ -110,7 +110,9 @@ export function validateSettings(raw: unknown): Settings {
 export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   // Only the new fields: what an older file lacks stays missing, so an import keeps the person's current
   // value for it (lib/storage/transfer.ts); loading validates and fills defaults anyway.
-  2: (old) => (typeof old === 'object' && old !== null ? { cookieExceptions: {}, unknownCookies: 'keep', ...old } : old),
+  // v2: per-cookie exceptions and the setting for cookies of unknown purpose (written in by an earlier version
+  // of this step, which made an imported v1 file reset the person's current exceptions and setting).
+  2: (old) => old,
   // v3 (issue 15): answering consent banners (`answerBanners`, `bannerSites`). Nothing to carry over: loading
   // fills the defaults (on, no per-site switch), and an imported older file keeps the person's current values.
   3: (old) => old,

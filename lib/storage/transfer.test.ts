@@ -51,6 +51,9 @@ describe('export and import', () => {
     });
     expect(result.notes.filter((n) => n.kind !== 'migrated')).toEqual([
       { kind: 'missing', field: 'paused' },
+      // v2's exceptions and unknown-cookie setting: a v1 file has none, so the person's current ones stay.
+      { kind: 'missing', field: 'cookieExceptions' },
+      { kind: 'missing', field: 'unknownCookies' },
       { kind: 'missing', field: 'retentionDays' },
       // v3 (issue 15): the banner switches keep their current values.
       { kind: 'missing', field: 'answerBanners' },
@@ -84,8 +87,8 @@ describe('export and import', () => {
         { kind: 'skipped-entries', field: 'siteChoices', count: 2 },
       ]),
     );
-    // …and the two banner switches (v3) the v1 file lacks.
-    expect(result.notes.filter((n) => n.kind !== 'migrated')).toHaveLength(7);
+    // …and what the v1 file lacks: v2's exceptions and unknown-cookie setting, the two banner switches (v3).
+    expect(result.notes.filter((n) => n.kind !== 'migrated')).toHaveLength(9);
   });
 });
 
