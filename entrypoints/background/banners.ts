@@ -29,6 +29,8 @@ import { answersBannersOn } from '@/lib/storage/settings';
 const DETECT_MS = 10_000;
 const DETECT_EVERY_MS = 500;
 const AFTER_LOAD_MS = 2_000;
+/** The longest a page script may take (answering waits up to about 2.5 s for a record and TCF). */
+const EXEC_TIMEOUT_MS = 5_000;
 
 export interface BannerServiceOptions {
   ready: Promise<Warden>;
@@ -141,17 +143,24 @@ export class BannerService {
   }
 
   private async exec(tabId: number, request: BannerPageRequest): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const results = await browser.scripting.executeScript({
+      const run = browser.scripting.executeScript({
         target: { tabId, frameIds: [0] },
         world: 'MAIN',
         func: bannerPage,
         args: [request],
       });
-      return results[0]?.result ?? null;
+      // The page runs the script: one that never settles (a page replacing Promise or setTimeout) must not
+      // hold this run for the document's life. Our own timer bounds it.
+      const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), EXEC_TIMEOUT_MS)));
+      const results = await Promise.race([run, timeout]);
+      return results?.[0]?.result ?? null;
     } catch {
       // The tab navigated away or closed, or the page refused us (a browser page): nothing to answer.
       return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
