@@ -24,11 +24,15 @@
  */
 export type BannerPageRequest =
   | { mode: 'detect' }
-  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[]; allowAll: boolean }
+  | { mode: 'answer'; platform: string; accept: string[]; refuse: string[]; allowAll: boolean; site: string }
   | { mode: 'read'; platform: string }
   | { mode: 'hide'; platform: string };
 
 export async function bannerPage(request: BannerPageRequest): Promise<unknown> {
+  // An answer is for one site: after a navigation to another, this frame holds a page it was not meant for.
+  if (request.mode === 'answer' && location.hostname !== request.site && !location.hostname.endsWith('.' + request.site)) {
+    return { error: 'the page is no longer on the site the answer was for' };
+  }
   const w = window as unknown as Record<string, any>;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const fn = (o: any, name: string) => o != null && typeof o[name] === 'function';

@@ -100,7 +100,7 @@ export class BannerService {
     }
     const answer = answerFor(detected.platform, detected.categories, choice);
     const readout = this.sameSite(
-      parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse, allowAll: choice === 'allow-all' })),
+      parseReadout(await this.exec(tabId, { mode: 'answer', platform: detected.platform, accept: answer.accept, refuse: answer.refuse, allowAll: choice === 'allow-all', site })),
       site,
     );
     if (!readout) return;
