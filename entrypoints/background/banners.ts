@@ -8,6 +8,7 @@
  * The page is touched only when a platform is recognised by its API; the banner is hidden only once the
  * platform's record says what the person chose.
  */
+import type { Purpose } from '@/lib/types';
 import { browser } from 'wxt/browser';
 import { bannerPage, type BannerPageRequest } from '@/utils/banner-page';
 import { answerFor } from '@/lib/consent/answer';
@@ -68,12 +69,8 @@ export class BannerService {
   }
 
   /** A cookie was set (or refused before the store) for these sites: evidence when their record refused it. */
-  noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): void {
-    for (const site of sites) {
-      if (!this.book.entryOf(site)) continue;
-      const purpose = w.verdictOf(site, cookie)?.purpose;
-      if (purpose && this.book.noteSet(site, { name: cookie.name, domain: cookie.domain, purpose }, now)) this.opts.changed(site);
-    }
+  noteSet(site: SiteKey, cookie: ObservedCookie, purpose: Purpose, now: number): void {
+    if (this.book.noteSet(site, { name: cookie.name, domain: cookie.domain, purpose }, now)) this.opts.changed(site);
   }
 
   async run(tabId: number, url: string): Promise<void> {

@@ -5,7 +5,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser, type Browser } from 'wxt/browser';
 import { Warden } from '@/lib/engine/warden';
-import { cookieKey, type ObservedCookie } from '@/lib/engine/entry';
+import { cookieKey, type ObservedCookie, type Outcome } from '@/lib/engine/entry';
 import { TabTracker, hostOfUrl } from '@/lib/engine/tabs';
 import { siteView } from '@/lib/engine/view';
 import { withStored } from '@/lib/engine/observations';
@@ -200,7 +200,7 @@ export default defineBackground(() => {
     const cookie = toObserved(raw);
     if (removed) {
       const key = cookieKey(cookie);
-      for (const site of w.forget(cookie)) {
+      for (const site of w.forget(key)) {
         observations.forgetRow(site, key);
         scheduleBadges(site);
       }
@@ -210,10 +210,7 @@ export default defineBackground(() => {
     // The value goes in for the classifier's value-shape features only; the engine keeps none.
     const out = w.observe(cookie, now, raw.value);
     if (out.remove) void removeCookie(out.remove);
-    if (!readBack) {
-      signals.noteSet(w, out.sites, cookie, now);
-      banners.noteSet(w, out.sites, cookie, now);
-    }
+    if (!readBack) noteSet(w, out, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
     // The cookie's own site is always asked: load its cached declaration if it has one (no fetch, and no
     // in-flight job that a page's own report would then wait on instead of discovering).
@@ -237,15 +234,26 @@ export default defineBackground(() => {
    * stored, so nothing to remove; and no empty policy load, which would be the job in flight that swallows
    * the page's own policy facts arriving a moment later (PolicyService.ensure returns the job in flight).
    */
+  /**
+   * A cookie a site set (stored or refused): evidence against a claim to honor GPC, or against the refusal its
+   * consent banner recorded (issue 15). One verdict lookup per site for both.
+   */
+  function noteSet(w: Warden, out: Outcome, cookie: ObservedCookie, now: number): void {
+    for (const site of out.sites) {
+      const purpose = w.verdictOf(site, out.key)?.purpose;
+      if (!purpose) continue;
+      signals.noteSet(w, site, cookie, purpose, now);
+      banners.noteSet(site, cookie, purpose, now);
+    }
+  }
+
   function onRefused(w: Warden, raw: BrowserCookie): void {
     const cookie = toObserved(raw);
     const now = Date.now();
     const out = w.observeRefused(cookie, now);
-    // The site tried to set it: a tracking cookie set despite a claim to honor GPC is a breach of that claim
-    // whether or not our guard kept it out of the store (the guard refusing first made the breach vanish).
-    signals.noteSet(w, out.sites, cookie, now);
-    // The same for a site whose consent banner recorded the refusal (issue 15).
-    banners.noteSet(w, out.sites, cookie, now);
+    // The site tried to set it: evidence whether or not our guard kept it out of the store (the guard refusing
+    // first made the GPC-claim breach vanish).
+    noteSet(w, out, cookie, now);
     for (const site of out.sites) scheduleBadges(site);
   }
 

@@ -22,7 +22,7 @@ import { gpcCheckDue, type SignalSiteEntry } from '@/lib/signals/book';
 import { gpcJsonUrl, MAX_GPC_JSON_BYTES, readGpcJson } from '@/lib/signals/gpc-json';
 import { SIGNAL_RULE_ID, SIGNAL_RULESET_ID } from '@/lib/signals/rules';
 import { domainInSite, type SiteKey } from '@/lib/site';
-import type { Choice } from '@/lib/types';
+import type { Choice, Purpose } from '@/lib/types';
 import { guardedFetch } from './fetch-guard';
 import { installFirefoxSignalHeaders } from './signals-firefox';
 import { loadSignalEntry, saveSignalEntry } from './storage';
@@ -193,18 +193,15 @@ export class SignalService {
    * (kept aside until settle() while what the site says is still unknown). Synchronous on the hot path;
    * only a new breach goes on to storage.
    */
-  noteSet(w: Warden, sites: readonly SiteKey[], cookie: ObservedCookie, now: number): void {
-    if (!w.settings.sendSignals) return;
-    for (const site of sites) {
-      // The verdict just given (a Map lookup). Cheapest test first (STYLE.md §5).
-      const purpose = w.verdictOf(site, cookie)?.purpose;
-      if (purpose !== 'analytics' && purpose !== 'advertising') continue;
-      const stance = w.stanceOf(site);
-      if (stance.stance !== 'honors' && stance.stance !== 'unknown') continue;
-      const before = w.choiceFor(site);
-      const entry = w.signals.noteSet(site, stance, { name: cookie.name, domain: cookie.domain, purpose, firstParty: domainInSite(cookie.domain, site) }, now);
-      if (entry) void this.store(site, entry, before);
-    }
+  /** A cookie `site` set, of the purpose it was just judged: evidence when the site claims to honor GPC. */
+  noteSet(w: Warden, site: SiteKey, cookie: ObservedCookie, purpose: Purpose, now: number): void {
+    // Cheapest tests first (STYLE.md §5).
+    if (!w.settings.sendSignals || (purpose !== 'analytics' && purpose !== 'advertising')) return;
+    const stance = w.stanceOf(site);
+    if (stance.stance !== 'honors' && stance.stance !== 'unknown') return;
+    const before = w.choiceFor(site);
+    const entry = w.signals.noteSet(site, stance, { name: cookie.name, domain: cookie.domain, purpose, firstParty: domainInSite(cookie.domain, site) }, now);
+    if (entry) void this.store(site, entry, before);
   }
 
   private async store(site: SiteKey, entry: SignalSiteEntry, before: Choice): Promise<void> {

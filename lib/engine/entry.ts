@@ -79,6 +79,8 @@ export interface SiteRecord {
 
 /** What one cookie event asks of the adapter. One object, reused: read it before the next call. */
 export interface Outcome {
+  /** The event's cookie key (`cookieKey`), computed once: for `verdictOf` without building it again. */
+  key: string;
   /** Remove this cookie from the browser (every site it belongs to refuses it), or null. */
   remove: ObservedCookie | null;
   /** Sites whose badge may have changed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Warden } from './warden';
-import { type ObservedCookie } from './entry';
+import { cookieKey, type ObservedCookie } from './entry';
 import { TabTracker, hostOfUrl } from './tabs';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { siteView } from './view';
@@ -294,7 +294,7 @@ describe('Warden hot path', () => {
       const ga = cookie('_ga', '.claimant.test', { hostOnly: false });
       w.signalsChanged(claimant);
       expect(w.observe(ga, 2, 'GA1.1.1234567890.1764590000').remove).toBeNull();
-      expect(w.verdictOf(claimant, ga)?.purpose).toBe('analytics');
+      expect(w.verdictOf(claimant, cookieKey(ga))?.purpose).toBe('analytics');
       const entry = w.signals.noteSet(claimant, w.stanceOf(claimant), { name: '_ga', domain: '.claimant.test', purpose: 'analytics', firstParty: true }, 3);
       expect(entry?.breach?.cookies.map((c) => c.name)).toEqual(['_ga']);
       expect(w.signalsChanged(claimant).map((c) => c.name)).toEqual(['_ga']);

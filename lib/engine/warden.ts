@@ -42,7 +42,7 @@ export class Warden {
   private currentSettings: Settings;
   /** Bumped whenever the settings change: verdicts judged under older settings are judged again. */
   private settingsGeneration = 0;
-  private readonly outcome: Outcome = { remove: null, sites: [], newSites: [] };
+  private readonly outcome: Outcome = { key: '', remove: null, sites: [], newSites: [] };
   private readonly scratchSites: SiteKey[] = [];
   /** What each site says about DNT / GPC (gpc.json, breaches); the background loads and fills it. */
   readonly signals = new SignalBook();
@@ -231,7 +231,7 @@ export class Warden {
     out.newSites.length = 0;
 
     // The key fixes name, domain, path and partition: a cookie seen again reuses its owner (no tldts lookup).
-    const key = cookieKey(cookie);
+    const key = (out.key = cookieKey(cookie));
     let entry = this.entries.get(key);
     const domain = entry ? entry.domain : normalizeDomain(cookie.domain);
     const { owner, partitioned } = entry ?? ownerOf(cookie, domain);
@@ -296,7 +296,7 @@ export class Warden {
     const stored = this.entries.get(cookieKey(cookie))?.state === 'kept';
     const out = this.observe(cookie, now);
     if (stored) return out;
-    const entry = this.entries.get(cookieKey(cookie));
+    const entry = this.entries.get(out.key);
     if (entry) entry.state = 'removed';
     out.remove = null;
     return out;
@@ -311,10 +311,10 @@ export class Warden {
 
   /**
    * The browser says a cookie is gone (we removed it, it expired, or the site deleted it). One we removed
-   * stays listed as removed; one that was kept is forgotten. Returns the sites whose badge may change.
+   * stays listed as removed; one that was kept is forgotten (by its `cookieKey`). Returns the sites whose badge
+   * may change.
    */
-  forget(cookie: ObservedCookie): SiteKey[] {
-    const key = cookieKey(cookie);
+  forget(key: string): SiteKey[] {
     const entry = this.entries.get(key);
     if (!entry) return [];
     if (entry.state === 'removed') return [];
@@ -350,9 +350,9 @@ export class Warden {
     return this.rejudge(r.cookies);
   }
 
-  /** One site's verdict on a cookie it has seen (a Map lookup), or null. */
-  verdictOf(site: SiteKey, cookie: ObservedCookie): Verdict | null {
-    const entry = this.entries.get(cookieKey(cookie));
+  /** One site's verdict on a cookie it has seen, by its key (`Outcome.key`): a Map lookup, or null. */
+  verdictOf(site: SiteKey, key: string): Verdict | null {
+    const entry = this.entries.get(key);
     const i = entry ? entry.sites.indexOf(site) : -1;
     return i >= 0 ? (entry!.verdicts[i] ?? null) : null;
   }
