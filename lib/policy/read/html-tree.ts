@@ -227,43 +227,14 @@ export function isBlock(name: string): boolean {
 export function textOf(node: HtmlNode, max = 20_000): string {
   const raw = rawMax(max);
   if (node.type === 'text') return foldWhitespace(node.data.length > raw ? node.data.slice(0, raw) : node.data).slice(0, max);
-  let out = '';
-  const stack: Array<HtmlNode | '\n'> = [node];
-  while (stack.length > 0 && out.length < raw) {
-    const n = stack.pop()!;
-    if (n === '\n') {
-      out += '\n';
-      continue;
-    }
-    if (n.type === 'text') {
-      out += n.data.length > raw ? n.data.slice(0, raw) : n.data;
-      continue;
-    }
-    if (n.name === 'br') {
-      out += '\n';
-      continue;
-    }
-    const block = n !== node && BLOCK.has(n.name);
-    if (block) stack.push('\n');
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
-    if (block) stack.push('\n');
-  }
-  return foldWhitespace(out).slice(0, max);
+  return foldWhitespace(runSync(rawTextSteps(node, raw))).slice(0, max);
 }
 
 /**
- * Raw text read for `max` folded characters: folding only shrinks text, and white space in page source
- * can be most of it, so read a margin beyond `max`; but never a whole huge text node (folding 5 MB to keep
- * 300 characters took 300 ms on a hostile page).
+ * The text under an element, unfolded, up to `raw` characters: blocks on lines of their own. Iterative, with a
+ * pause point every 4,096 nodes; stops when the budget is spent.
  */
-function rawMax(max: number): number {
-  return max >= 1_000_000 ? max : max * 4 + 4096;
-}
-
-/** `textOf` in steps: a pause point every 4,096 nodes, for the text of a whole page; stops when the budget is spent. */
-export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Steps<string> {
-  if (node.type === 'text') return textOf(node, max);
-  const raw = rawMax(max);
+function* rawTextSteps(node: HtmlNode, raw: number, budget?: Budget): Steps<string> {
   let out = '';
   const stack: Array<HtmlNode | '\n'> = [node];
   let visited = 0;
@@ -290,6 +261,22 @@ export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Step
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     if (block) stack.push('\n');
   }
+  return out;
+}
+
+/**
+ * Raw text read for `max` folded characters: folding only shrinks text, and white space in page source
+ * can be most of it, so read a margin beyond `max`; but never a whole huge text node (folding 5 MB to keep
+ * 300 characters took 300 ms on a hostile page).
+ */
+function rawMax(max: number): number {
+  return max >= 1_000_000 ? max : max * 4 + 4096;
+}
+
+/** `textOf` in steps: a pause point every 4,096 nodes, for the text of a whole page; stops when the budget is spent. */
+export function* textOfSteps(node: HtmlNode, max: number, budget?: Budget): Steps<string> {
+  if (node.type === 'text') return textOf(node, max);
+  const out = yield* rawTextSteps(node, rawMax(max), budget);
   // Folding works line by line: fold a long text in runs of lines, with a pause point between runs.
   if (out.length <= FOLD_RUN) return foldWhitespace(out).slice(0, max);
   const folded: string[] = [];
