@@ -79,3 +79,29 @@ export function unclosedTemplatePage(size: number): string {
   const head = '<h1>Cookie policy</h1>{% block content %}<p>We use cookies.</p>{% endblock %}';
   return fill(head + table, () => '{% ', '', size);
 }
+
+/**
+ * Run `work` with a 1 ms timer beside it: the longest the timer waited is how long a cookie event could wait
+ * behind it (the background's sliced read must give the event loop a turn every few milliseconds).
+ */
+export async function withEventLoopProbe<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; ticks: number; longest: number }> {
+  let longest = 0;
+  let ticks = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    ticks++;
+    if (running) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  const t0 = performance.now();
+  try {
+    const result = await work();
+    return { result, ms: performance.now() - t0, ticks, longest };
+  } finally {
+    running = false;
+  }
+}
